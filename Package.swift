@@ -1,0 +1,56 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "nag",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "nag", targets: ["nag"]),
+        .library(name: "NagRules", targets: ["NagRules"]),
+        .library(name: "NagTesting", targets: ["NagTesting"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .target(
+            name: "NagRules",
+            dependencies: ["CYAML"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "nag",
+            dependencies: [
+                "NagRules",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "NagTesting",
+            dependencies: ["NagRules"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "NagRulesTests",
+            dependencies: ["NagRules"],
+            path: "Tests/NagRulesTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "NagEndToEndTests",
+            dependencies: ["NagRules", "NagTesting"],
+            path: "Tests/NagEndToEndTests",
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

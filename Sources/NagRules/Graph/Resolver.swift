@@ -1,0 +1,392 @@
+/// Evaluates intrinsic functions against a template and the parameter values a user supplies.
+///
+/// - `Ref` to a parameter gives the supplied value, else the parameter's `Default`, else unknown.
+/// - Pseudo parameters: `AWS::NoValue` removes the property; `AWS::Partition` is `aws` and
+///   `AWS::URLSuffix` `amazonaws.com`; the rest (region, account, stack) are unknown.
+/// - `Fn::If` follows conditions that can be decided; `Fn::FindInMap`, `Fn::Join`, `Fn::Select`,
+///   `Fn::Split`, `Fn::Sub`, `Fn::Base64` and `Fn::Length` resolve when their parts do.
+/// - `Ref` / `Fn::GetAtt` to a resource resolve to a ``ResourceLink`` the rule can follow.
+public struct Resolver: Sendable {
+    public let template: Template
+    /// Parameter values given on the command line (`--parameters Key=Value`).
+    public let parameterValues: [String: String]
+
+    /// How deep resolution may recurse (parameters referring to conditions referring to parameters …).
+    static let maxDepth = 64
+
+    public init(template: Template, parameterValues: [String: String] = [:]) {
+        self.template = template
+        self.parameterValues = parameterValues
+    }
+
+    /// Resolves `value`; a missing value is ``Resolved/absent``.
+    public func resolve(_ value: Value?) -> Resolved {
+        guard let value else { return .absent }
+        return resolve(value, depth: 0)
+    }
+
+    /// Resolves each key in turn: `resolve(properties["A"], at: "B", "C")` is `A.B.C`.
+    public func resolve(_ value: Value?, at keys: String...) -> Resolved {
+        resolve(value, at: keys)
+    }
+
+    public func resolve(_ value: Value?, at keys: [String]) -> Resolved {
+        var current = resolve(value)
+        for key in keys {
+            switch current {
+            case .value(let v):
+                guard let map = v.mapValue else {
+                    return .unknown(Unresolved("expected a map holding \(key), found \(v.kindDescription)", at: v.position))
+                }
+                current = resolve(map[key])
+            case .absent, .unknown:
+                return current
+            case .resource(let link):
+                return .unknown(Unresolved("\(key) is read from resource \(link.logicalId), which is not a literal", at: link.position))
+            }
+        }
+        return current
+    }
+
+    /// Resolves a list and each of its items; items that resolve to absent are dropped.
+    public func resolveList(_ value: Value?) -> Result<[Resolved], Unresolved>? {
+        switch resolve(value) {
+        case .absent: return nil
+        case .unknown(let why): return .failure(why)
+        case .resource(let link):
+            return .failure(Unresolved("expected a list, found a reference to \(link.logicalId)", at: link.position))
+        case .value(let v):
+            guard let items = v.listValue else { return .success([.value(v)]) }
+            return .success(items.map { resolve($0) }.filter { !$0.isAbsent })
+        }
+    }
+
+    // MARK: - Intrinsics
+
+    func resolve(_ value: Value, depth: Int) -> Resolved {
+        guard case .intrinsic(let function) = value.kind else { return .value(value) }
+        guard depth < Self.maxDepth else {
+            return .unknown(Unresolved("resolution nests more than \(Self.maxDepth) levels (a cycle?)", at: value.position))
+        }
+        let position = value.position
+        switch function.name {
+        case .ref: return resolveRef(function.argument, at: position, depth: depth)
+        case .getAtt: return resolveGetAtt(function, at: position, depth: depth)
+        case .sub: return resolveSub(function.argument, at: position, depth: depth)
+        case .join: return resolveJoin(function.argument, at: position, depth: depth)
+        case .select: return resolveSelect(function.argument, at: position, depth: depth)
+        case .split: return resolveSplit(function.argument, at: position, depth: depth)
+        case .if: return resolveIf(function.argument, at: position, depth: depth)
+        case .findInMap: return resolveFindInMap(function.argument, at: position, depth: depth)
+        case .base64:
+            let inner = resolve(function.argument, depth: depth + 1)
+            guard let text = inner.string else { return inner.isKnownNonScalar ? .unknown(Unresolved("Fn::Base64 needs a string", at: position)) : inner }
+            return .value(Value(.string(Base64.encode(Array(text.utf8))), at: position))
+        case .length:
+            switch resolveItems(function.argument, at: position, depth: depth) {
+            case .success(let items): return .value(Value(.number(String(items.count)), at: position))
+            case .failure(let why): return .unknown(why)
+            }
+        case .equals, .and, .or, .not, .condition:
+            switch evaluateCondition(value, depth: depth) {
+            case .success(let truth): return .value(Value(.bool(truth), at: position))
+            case .failure(let why): return .unknown(why)
+            }
+        case .getAZs:
+            return .unknown(Unresolved("Fn::GetAZs lists the region's availability zones, known only at deploy time", at: position))
+        case .importValue:
+            return .unknown(Unresolved("Fn::ImportValue reads a value exported by another stack", at: position))
+        default:
+            return .unknown(Unresolved("\(function.name) is not evaluated by nag", at: position))
+        }
+    }
+
+    private func resolveRef(_ argument: Value, at position: Position, depth: Int) -> Resolved {
+        guard let name = resolve(argument, depth: depth + 1).string else {
+            return .unknown(Unresolved("Ref needs a name", at: position))
+        }
+        switch name {
+        case "AWS::NoValue": return .absent
+        case "AWS::Partition": return .value(Value(.string("aws"), at: position))
+        case "AWS::URLSuffix": return .value(Value(.string("amazonaws.com"), at: position))
+        default: break
+        }
+        if GraphBuilder.pseudoParameters.contains(name) {
+            return .unknown(Unresolved("\(name) is known only at deploy time", at: position))
+        }
+        if template.resource(named: name) != nil {
+            return .resource(ResourceLink(logicalId: name, attribute: nil, position: position))
+        }
+        guard let parameter = template.parameter(named: name) else {
+            return .unknown(Unresolved("Ref to \(name), which the template does not define", at: position))
+        }
+        if let supplied = parameterValues[name] {
+            return .value(parameterValue(supplied, of: parameter, at: position))
+        }
+        guard let defaultValue = parameter.defaultValue else {
+            return .unknown(Unresolved(
+                "Ref to parameter \(name), which has no Default (pass --parameters \(name)=VALUE)", at: position))
+        }
+        if parameter.isList, let text = defaultValue.scalarText {
+            return .value(parameterValue(text, of: parameter, at: defaultValue.position))
+        }
+        return resolve(defaultValue, depth: depth + 1)
+    }
+
+    private func parameterValue(_ text: String, of parameter: Parameter, at position: Position) -> Value {
+        guard parameter.isList else { return Value(.string(text), at: position) }
+        let items = text.split(separator: ",", omittingEmptySubsequences: false)
+            .map { Value(.string(String($0.trimmingSpaces)), at: position) }
+        return Value(.list(items), at: position)
+    }
+
+    private func resolveGetAtt(_ function: Intrinsic, at position: Position, depth: Int) -> Resolved {
+        guard let (name, attributeValue) = function.getAttTarget else {
+            return .unknown(Unresolved("Fn::GetAtt needs a resource name and an attribute", at: position))
+        }
+        guard template.resource(named: name) != nil else {
+            return .unknown(Unresolved("Fn::GetAtt of \(name), which the template does not define", at: position))
+        }
+        let attribute = resolve(attributeValue, depth: depth + 1).string
+        return .resource(ResourceLink(logicalId: name, attribute: attribute ?? "*", position: position))
+    }
+
+    private func resolveSub(_ argument: Value, at position: Position, depth: Int) -> Resolved {
+        var textValue = argument
+        var variables: ValueMap?
+        if let items = argument.listValue {
+            guard let first = items.first else { return .unknown(Unresolved("Fn::Sub needs a string", at: position)) }
+            textValue = first
+            variables = items.count > 1 ? items[1].mapValue : nil
+        }
+        guard let text = textValue.stringValue else {
+            return .unknown(Unresolved("Fn::Sub needs a literal string", at: position))
+        }
+        var result = ""
+        for part in SubTemplate(parsing: text).parts {
+            switch part {
+            case .literal(let literal):
+                result += literal
+            case .reference(let name, let attribute):
+                let resolved: Resolved
+                if attribute == nil, let variable = variables?[name] {
+                    resolved = resolve(variable, depth: depth + 1)
+                } else if let attribute {
+                    let getAtt = Intrinsic(name: .getAtt, argument: Value(.list([
+                        Value(.string(name), at: textValue.position), Value(.string(attribute), at: textValue.position),
+                    ]), at: textValue.position))
+                    resolved = resolveGetAtt(getAtt, at: textValue.position, depth: depth + 1)
+                } else {
+                    resolved = resolveRef(Value(.string(name), at: textValue.position), at: textValue.position, depth: depth + 1)
+                }
+                switch resolved {
+                case .value(let v) where v.scalarText != nil:
+                    result += v.scalarText ?? ""
+                case .unknown(let why):
+                    return .unknown(why)
+                case .resource(let link):
+                    let what = link.attribute.map { "attribute \($0) of resource \(link.logicalId)" } ?? "resource \(link.logicalId)"
+                    return .unknown(Unresolved("Fn::Sub uses \(what), known only once deployed", at: textValue.position))
+                default:
+                    return .unknown(Unresolved("Fn::Sub variable ${\(name)} is not a string", at: textValue.position))
+                }
+            }
+        }
+        return .value(Value(.string(result), at: position))
+    }
+
+    /// Resolves the items of a list argument that may itself be an intrinsic (a list parameter, Fn::Split …).
+    private func resolveItems(_ argument: Value, at position: Position, depth: Int) -> Result<[Value], Unresolved> {
+        let list: [Value]
+        switch resolve(argument, depth: depth + 1) {
+        case .value(let v):
+            guard let items = v.listValue else { return .failure(Unresolved("expected a list, found \(v.kindDescription)", at: v.position)) }
+            list = items
+        case .unknown(let why): return .failure(why)
+        case .absent: return .success([])
+        case .resource(let link): return .failure(Unresolved("expected a list, found a reference to \(link.logicalId)", at: link.position))
+        }
+        var items: [Value] = []
+        for item in list {
+            switch resolve(item, depth: depth + 1) {
+            case .value(let v): items.append(v)
+            case .absent: continue
+            case .unknown(let why): return .failure(why)
+            case .resource(let link):
+                return .failure(Unresolved("list item refers to resource \(link.logicalId), known only once deployed", at: link.position))
+            }
+        }
+        return .success(items)
+    }
+
+    private func resolveJoin(_ argument: Value, at position: Position, depth: Int) -> Resolved {
+        guard let args = argument.listValue, args.count == 2, let delimiter = resolve(args[0], depth: depth + 1).string else {
+            return .unknown(Unresolved("Fn::Join needs a delimiter and a list", at: position))
+        }
+        switch resolveItems(args[1], at: position, depth: depth) {
+        case .failure(let why): return .unknown(why)
+        case .success(let items):
+            var texts: [String] = []
+            for item in items {
+                guard let text = item.scalarText else {
+                    return .unknown(Unresolved("Fn::Join item is \(item.kindDescription), not a string", at: item.position))
+                }
+                texts.append(text)
+            }
+            return .value(Value(.string(texts.joined(separator: delimiter)), at: position))
+        }
+    }
+
+    private func resolveSelect(_ argument: Value, at position: Position, depth: Int) -> Resolved {
+        guard let args = argument.listValue, args.count == 2,
+              let indexText = resolve(args[0], depth: depth + 1).string, let index = Int(indexText) else {
+            return .unknown(Unresolved("Fn::Select needs an index and a list", at: position))
+        }
+        if case .value(let listValue) = resolve(args[1], depth: depth + 1), let items = listValue.listValue {
+            guard index >= 0, index < items.count else {
+                return .unknown(Unresolved("Fn::Select index \(index) is outside the list of \(items.count)", at: position))
+            }
+            return resolve(items[index], depth: depth + 1)
+        }
+        switch resolveItems(args[1], at: position, depth: depth) {
+        case .failure(let why): return .unknown(why)
+        case .success(let items):
+            guard index >= 0, index < items.count else {
+                return .unknown(Unresolved("Fn::Select index \(index) is outside the list of \(items.count)", at: position))
+            }
+            return .value(items[index])
+        }
+    }
+
+    private func resolveSplit(_ argument: Value, at position: Position, depth: Int) -> Resolved {
+        guard let args = argument.listValue, args.count == 2, let delimiter = resolve(args[0], depth: depth + 1).string,
+              !delimiter.isEmpty else {
+            return .unknown(Unresolved("Fn::Split needs a delimiter and a string", at: position))
+        }
+        let source = resolve(args[1], depth: depth + 1)
+        guard let text = source.string else {
+            return source.isUnknown ? source : .unknown(Unresolved("Fn::Split needs a string", at: position))
+        }
+        let parts = text.splitting(by: delimiter).map { Value(.string($0), at: position) }
+        return .value(Value(.list(parts), at: position))
+    }
+
+    private func resolveIf(_ argument: Value, at position: Position, depth: Int) -> Resolved {
+        guard let args = argument.listValue, args.count == 3, let name = args[0].stringValue else {
+            return .unknown(Unresolved("Fn::If needs a condition name and two values", at: position))
+        }
+        switch condition(named: name, at: args[0].position, depth: depth + 1) {
+        case .success(let truth): return resolve(args[truth ? 1 : 2], depth: depth + 1)
+        case .failure(let why):
+            return .unknown(Unresolved("Fn::If depends on condition \(name), which cannot be decided: \(why.reason)", at: position))
+        }
+    }
+
+    private func resolveFindInMap(_ argument: Value, at position: Position, depth: Int) -> Resolved {
+        guard let args = argument.listValue, args.count >= 3 else {
+            return .unknown(Unresolved("Fn::FindInMap needs a map name and two keys", at: position))
+        }
+        var keys: [String] = []
+        for arg in args.prefix(3) {
+            let resolved = resolve(arg, depth: depth + 1)
+            guard let key = resolved.string else {
+                if let why = resolved.unresolved { return .unknown(why) }
+                return .unknown(Unresolved("Fn::FindInMap key is not a string", at: arg.position))
+            }
+            keys.append(key)
+        }
+        guard let found = template.mappings?[keys[0]]?[keys[1]]?[keys[2]] else {
+            if args.count > 3, let fallback = args[3]["DefaultValue"] { return resolve(fallback, depth: depth + 1) }
+            return .unknown(Unresolved("Fn::FindInMap: mapping \(keys[0]) has no entry \(keys[1]).\(keys[2])", at: position))
+        }
+        return resolve(found, depth: depth + 1)
+    }
+
+    // MARK: - Conditions
+
+    /// Whether the named condition holds, or why that cannot be decided.
+    public func condition(named name: String) -> Result<Bool, Unresolved> {
+        condition(named: name, at: .start, depth: 0)
+    }
+
+    func condition(named name: String, at position: Position, depth: Int) -> Result<Bool, Unresolved> {
+        guard let definition = template.condition(named: name) else {
+            return .failure(Unresolved("condition \(name) is not defined", at: position))
+        }
+        return evaluateCondition(definition.expression, depth: depth + 1)
+    }
+
+    func evaluateCondition(_ value: Value, depth: Int) -> Result<Bool, Unresolved> {
+        guard depth < Self.maxDepth else {
+            return .failure(Unresolved("conditions nest more than \(Self.maxDepth) levels (a cycle?)", at: value.position))
+        }
+        guard let function = value.intrinsicValue else {
+            if let truth = Resolved.value(value).bool { return .success(truth) }
+            return .failure(Unresolved("a condition must be a condition function", at: value.position))
+        }
+        let args = function.arguments
+        switch function.name {
+        case .condition:
+            guard let name = function.argument.stringValue else { break }
+            return condition(named: name, at: value.position, depth: depth + 1)
+        case .equals:
+            guard args.count == 2 else { break }
+            let left = resolve(args[0], depth: depth + 1)
+            let right = resolve(args[1], depth: depth + 1)
+            if let why = left.unresolved ?? right.unresolved { return .failure(why) }
+            guard let l = left.value, let r = right.value else {
+                return .failure(Unresolved("Fn::Equals compares a value known only once deployed", at: value.position))
+            }
+            return .success(Self.loosely(l, equals: r))
+        case .not:
+            guard args.count == 1 else { break }
+            return evaluateCondition(args[0], depth: depth + 1).map { !$0 }
+        case .and, .or:
+            let isAnd = function.name == .and
+            var undecided: Unresolved?
+            for arg in args {
+                switch evaluateCondition(arg, depth: depth + 1) {
+                case .success(let truth) where truth != isAnd: return .success(!isAnd)
+                case .success: continue
+                case .failure(let why): undecided = undecided ?? why
+                }
+            }
+            if let undecided { return .failure(undecided) }
+            return .success(isAnd)
+        default:
+            break
+        }
+        return .failure(Unresolved("\(function.name) cannot be evaluated as a condition here", at: value.position))
+    }
+
+    /// CloudFormation compares scalars as strings: `true` equals `"true"`, `1` equals `"1"`.
+    static func loosely(_ a: Value, equals b: Value) -> Bool {
+        if let x = a.scalarText, let y = b.scalarText { return x == y }
+        return a == b
+    }
+}
+
+extension Resolved {
+    /// Resolved to something that is not a scalar (a list, a map, a resource).
+    var isKnownNonScalar: Bool {
+        switch self {
+        case .value(let v): v.scalarText == nil
+        case .resource: true
+        default: false
+        }
+    }
+}
+
+extension String {
+    /// Splits at every occurrence of `separator`, keeping empty parts (as `Fn::Split` does).
+    func splitting(by separator: String) -> [String] {
+        var parts: [String] = []
+        var rest = Substring(self)
+        while let range = rest.firstRange(of: separator) {
+            parts.append(String(rest[..<range.lowerBound]))
+            rest = rest[range.upperBound...]
+        }
+        parts.append(String(rest))
+        return parts
+    }
+}

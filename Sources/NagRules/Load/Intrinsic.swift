@@ -1,0 +1,113 @@
+/// A CloudFormation intrinsic function: its name and its single argument, as written.
+///
+/// Both loaders build intrinsics through ``Intrinsic/init(name:argument:)``, which normalises the
+/// forms CloudFormation treats as equal: `Fn::GetAtt: "Db.Endpoint.Address"` and `!GetAtt
+/// Db.Endpoint.Address` both become the list `[Db, Endpoint.Address]` (split at the first dot).
+public struct Intrinsic: Sendable, Equatable {
+    public var name: IntrinsicName
+    public var argument: Value
+
+    public init(name: IntrinsicName, argument: Value) {
+        self.name = name
+        self.argument = name == .getAtt ? Self.normalizedGetAtt(argument) : argument
+    }
+
+    private static func normalizedGetAtt(_ argument: Value) -> Value {
+        guard case .string(let text) = argument.kind, let dot = text.firstIndex(of: ".") else { return argument }
+        let resource = String(text[..<dot])
+        let attribute = String(text[text.index(after: dot)...])
+        let attributePosition = Position(
+            line: argument.position.line,
+            column: argument.position.column + resource.unicodeScalars.count + 1)
+        return Value(.list([
+            Value(.string(resource), at: argument.position),
+            Value(.string(attribute), at: attributePosition),
+        ]), at: argument.position)
+    }
+
+    /// The list items of the argument, or an empty list when it is not a list.
+    public var arguments: [Value] { argument.listValue ?? [] }
+
+    /// For `Ref`: the name referenced.
+    public var refTarget: String? { name == .ref ? argument.stringValue : nil }
+
+    /// For `Fn::GetAtt`: the resource and the attribute (which may contain dots, or be an intrinsic).
+    public var getAttTarget: (resource: String, attribute: Value)? {
+        guard name == .getAtt, let items = argument.listValue, items.count == 2,
+              let resource = items[0].stringValue else { return nil }
+        return (resource, items[1])
+    }
+}
+
+/// The name of an intrinsic function, as CloudFormation spells it in the long form (`Fn::Join`).
+public struct IntrinsicName: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+    public var rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public var description: String { rawValue }
+
+    public static let ref = IntrinsicName(rawValue: "Ref")
+    public static let condition = IntrinsicName(rawValue: "Condition")
+    public static let getAtt = IntrinsicName(rawValue: "Fn::GetAtt")
+    public static let sub = IntrinsicName(rawValue: "Fn::Sub")
+    public static let join = IntrinsicName(rawValue: "Fn::Join")
+    public static let select = IntrinsicName(rawValue: "Fn::Select")
+    public static let split = IntrinsicName(rawValue: "Fn::Split")
+    public static let `if` = IntrinsicName(rawValue: "Fn::If")
+    public static let equals = IntrinsicName(rawValue: "Fn::Equals")
+    public static let and = IntrinsicName(rawValue: "Fn::And")
+    public static let or = IntrinsicName(rawValue: "Fn::Or")
+    public static let not = IntrinsicName(rawValue: "Fn::Not")
+    public static let findInMap = IntrinsicName(rawValue: "Fn::FindInMap")
+    public static let base64 = IntrinsicName(rawValue: "Fn::Base64")
+    public static let cidr = IntrinsicName(rawValue: "Fn::Cidr")
+    public static let getAZs = IntrinsicName(rawValue: "Fn::GetAZs")
+    public static let importValue = IntrinsicName(rawValue: "Fn::ImportValue")
+    public static let transform = IntrinsicName(rawValue: "Fn::Transform")
+    public static let toJsonString = IntrinsicName(rawValue: "Fn::ToJsonString")
+    public static let length = IntrinsicName(rawValue: "Fn::Length")
+
+    /// The short-form YAML tags CloudFormation accepts, without the `!`.
+    static let shortForms: [String: IntrinsicName] = {
+        var forms: [String: IntrinsicName] = ["Ref": .ref, "Condition": .condition]
+        for name in ["GetAtt", "Sub", "Join", "Select", "Split", "If", "Equals", "And", "Or", "Not",
+                     "FindInMap", "Base64", "Cidr", "GetAZs", "ImportValue", "Transform",
+                     "ToJsonString", "Length", "Contains", "EachMemberEquals", "EachMemberIn",
+                     "RefAll", "ValueOf", "ValueOfAll"] {
+            forms[name] = IntrinsicName(rawValue: "Fn::" + name)
+        }
+        return forms
+    }()
+
+    /// The intrinsic a YAML tag such as `!GetAtt` stands for, or nil for a tag CloudFormation does not know.
+    public init?(yamlTag tag: String) {
+        let bare = tag.hasPrefix("!") ? String(tag.dropFirst()) : tag
+        guard let name = Self.shortForms[bare] else { return nil }
+        self = name
+    }
+
+    /// Whether a single-key map with this key is an intrinsic function call in the long form.
+    ///
+    /// `Fn::ForEach::Name` keys are not: they are language-extension loops inside a section.
+    static func isLongForm(_ key: String) -> Bool {
+        if key == "Ref" { return true }
+        return key.hasPrefix("Fn::") && !key.hasPrefix("Fn::ForEach::")
+    }
+}
+
+extension Value {
+    /// Builds a map value, turning a single `Ref` / `Fn::*` / `Condition` entry into an intrinsic.
+    ///
+    /// `{"Condition": "IsProd"}` is an intrinsic only when its argument is a string: an IAM statement's
+    /// `Condition` block is a map and stays one.
+    public static func map(_ entries: [ValueMap.Entry], at position: Position) -> Value {
+        if entries.count == 1 {
+            let entry = entries[0]
+            if IntrinsicName.isLongForm(entry.key)
+                || (entry.key == "Condition" && entry.value.stringValue != nil) {
+                return Value(.intrinsic(Intrinsic(name: IntrinsicName(rawValue: entry.key), argument: entry.value)),
+                             at: position)
+            }
+        }
+        return Value(.map(ValueMap(entries)), at: position)
+    }
+}

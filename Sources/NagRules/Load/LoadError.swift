@@ -1,0 +1,54 @@
+/// Why a file could not be loaded, or a problem found in its shape, with where it was found.
+public struct LoadDiagnostic: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Equatable { case error, warning }
+
+    public var location: SourceLocation
+    public var severity: Severity
+    public var message: String
+    /// Other places the message refers to (the first of two duplicate keys, for instance).
+    public var related: [SourceLocation]
+
+    public init(_ message: String, at location: SourceLocation, severity: Severity = .error,
+                related: [SourceLocation] = []) {
+        self.location = location
+        self.severity = severity
+        self.message = message
+        self.related = related
+    }
+
+    /// `file:line:col: error: message`, the form compilers and editors understand.
+    public var description: String {
+        "\(location): \(severity.rawValue): \(message)"
+    }
+}
+
+/// A parse error inside one file, before the file name is attached.
+struct ParseError: Error, Sendable {
+    var message: String
+    var position: Position
+    var related: [Position] = []
+
+    func diagnostic(file: String) -> LoadDiagnostic {
+        LoadDiagnostic(message, at: SourceLocation(file: file, position: position),
+                       related: related.map { SourceLocation(file: file, position: $0) })
+    }
+}
+
+/// Explicit bounds on what the loaders accept, so hostile input fails fast instead of exhausting memory.
+public struct LoadLimits: Sendable, Equatable {
+    /// Largest file read, in bytes. CloudFormation itself accepts 1 MB from S3; synthesized templates stay far
+    /// below the default of 64 MiB.
+    public var maxFileSize: Int
+    /// Deepest nesting of lists and maps.
+    public var maxDepth: Int
+    /// Most YAML nodes that alias expansion may produce in one file (a "billion laughs" file hits this).
+    public var maxAliasExpansion: Int
+
+    public init(maxFileSize: Int = 64 << 20, maxDepth: Int = 512, maxAliasExpansion: Int = 1_000_000) {
+        self.maxFileSize = maxFileSize
+        self.maxDepth = maxDepth
+        self.maxAliasExpansion = maxAliasExpansion
+    }
+
+    public static let `default` = LoadLimits()
+}

@@ -1,0 +1,127 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The syntax a template is written in.
+public enum TemplateFormat: String, Sendable, CaseIterable {
+    case json, yaml
+
+    /// The format a file name implies: `.json` is JSON, `.yaml`/`.yml` YAML; anything else is decided by content.
+    public init?(fileName: String) {
+        let lower = fileName.lowercased()
+        if lower.hasSuffix(".json") { self = .json } else if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") { self = .yaml } else { return nil }
+    }
+}
+
+/// Loads templates from files or bytes. Never crashes on bad input: every failure is a ``LoadDiagnostic``
+/// with the file and, where there is one, the line and column.
+///
+/// ```swift
+/// let template = try TemplateLoader().load(path: "template.yaml")
+/// ```
+public struct TemplateLoader: Sendable {
+    public var limits: LoadLimits
+
+    public init(limits: LoadLimits = .default) {
+        self.limits = limits
+    }
+
+    /// Reads and loads the file at `path`.
+    public func load(path: String) throws(LoadDiagnostic) -> Template {
+        let bytes = try readFile(path)
+        return try load(bytes: bytes, file: path, format: TemplateFormat(fileName: path))
+    }
+
+    /// Loads a template from bytes; `file` names it in positions and messages. With no `format`, a document
+    /// whose first character is `{` is read as JSON and anything else as YAML.
+    public func load(bytes: [UInt8], file: String, format: TemplateFormat? = nil) throws(LoadDiagnostic) -> Template {
+        let start = SourceLocation(file: file, line: 1, column: 1)
+        guard bytes.count <= limits.maxFileSize else {
+            throw LoadDiagnostic("file is \(bytes.count) bytes, over the limit of \(limits.maxFileSize) bytes (raise it with --max-file-size)", at: start)
+        }
+        if let nul = bytes.firstIndex(of: 0) {
+            throw LoadDiagnostic("binary file: NUL byte at offset \(nul); templates are UTF-8 text", at: Self.location(ofOffset: nul, in: bytes, file: file))
+        }
+        let firstContent = bytes.firstIndex(where: { !Self.isSpaceOrBOM($0) })
+        guard let firstContent else {
+            throw LoadDiagnostic("empty file: a template needs at least a Resources section", at: start)
+        }
+        let syntax = format ?? (bytes[firstContent] == UInt8(ascii: "{") ? .json : .yaml)
+        let root: Value
+        do {
+            root = try bytes.withUnsafeBytes { raw in
+                switch syntax {
+                case .json: try JSONParser.parse(raw, limits: limits)
+                case .yaml: try YAMLParser.parse(raw, limits: limits)
+                }
+            }
+        } catch let error as ParseError {
+            throw error.diagnostic(file: file)
+        } catch {
+            throw LoadDiagnostic("\(error)", at: start)
+        }
+        var reader = TemplateReader(file: file)
+        do {
+            return try reader.read(root)
+        } catch let diagnostic as LoadDiagnostic {
+            throw diagnostic
+        } catch {
+            throw LoadDiagnostic("\(error)", at: start)
+        }
+    }
+
+    private static func isSpaceOrBOM(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0xEF || byte == 0xBB || byte == 0xBF
+    }
+
+    private static func location(ofOffset offset: Int, in bytes: [UInt8], file: String) -> SourceLocation {
+        var line = 1
+        var lineStart = 0
+        for i in 0..<offset where bytes[i] == 0x0A {
+            line += 1
+            lineStart = i + 1
+        }
+        return SourceLocation(file: file, line: line, column: offset - lineStart + 1)
+    }
+
+    /// Reads a whole file with the limit applied before reading, so a huge file is refused without loading it.
+    func readFile(_ path: String) throws(LoadDiagnostic) -> [UInt8] {
+        let start = SourceLocation(file: path, line: 1, column: 1)
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            throw LoadDiagnostic("cannot open: \(String(cString: strerror(errno)))", at: start)
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            throw LoadDiagnostic("cannot read: \(String(cString: strerror(errno)))", at: start)
+        }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            throw LoadDiagnostic("is a directory, not a template", at: start)
+        }
+        let size = Int(info.st_size)
+        if size > limits.maxFileSize {
+            throw LoadDiagnostic("file is \(size) bytes, over the limit of \(limits.maxFileSize) bytes (raise it with --max-file-size)", at: start)
+        }
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(max(size, 4096))
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw LoadDiagnostic("cannot read: \(String(cString: strerror(errno)))", at: start)
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[0..<count])
+            if bytes.count > limits.maxFileSize {
+                throw LoadDiagnostic("file is over the limit of \(limits.maxFileSize) bytes (raise it with --max-file-size)", at: start)
+            }
+        }
+        return bytes
+    }
+}

@@ -1,0 +1,40 @@
+import Dispatch
+import Synchronization
+
+/// One input to scan: a file path, or bytes already read (standard input).
+public struct TemplateSource: Sendable, Hashable {
+    /// The name shown in positions: the path, or `-` for standard input.
+    public var name: String
+    public var bytes: [UInt8]?
+
+    public static func file(_ path: String) -> TemplateSource { TemplateSource(name: path, bytes: nil) }
+    public static func standardInput(_ bytes: [UInt8]) -> TemplateSource { TemplateSource(name: "-", bytes: bytes) }
+}
+
+extension TemplateLoader {
+    /// Loads one source; the failure is a located diagnostic, never a crash.
+    public func load(_ source: TemplateSource) -> Result<Template, LoadDiagnostic> {
+        do {
+            if let bytes = source.bytes { return .success(try load(bytes: bytes, file: source.name)) }
+            return .success(try load(path: source.name))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Loads every source on all cores; results come back in the order of `sources`.
+    public func loadAll(_ sources: [TemplateSource]) -> [Result<Template, LoadDiagnostic>] {
+        concurrentMap(sources) { load($0) }
+    }
+}
+
+/// Maps on all cores, keeping the input order. Each element is handled exactly once.
+public func concurrentMap<T: Sendable, U: Sendable>(_ items: [T], _ transform: @Sendable (T) -> U) -> [U] {
+    if items.count <= 1 { return items.map(transform) }
+    let results = Mutex<[U?]>(Array(repeating: nil, count: items.count))
+    DispatchQueue.concurrentPerform(iterations: items.count) { index in
+        let value = transform(items[index])
+        results.withLock { $0[index] = value }
+    }
+    return results.withLock { $0.map { $0! } }
+}

@@ -1,0 +1,71 @@
+/// An ordered map of a template: keys in the order they were written, each with its own position.
+///
+/// Lookups are linear for the small maps that make up most of a template and hashed for large ones
+/// (a `Resources` section with thousands of entries). Keys are unique: both loaders reject duplicates.
+public struct ValueMap: Sendable, Equatable {
+    public struct Entry: Sendable, Equatable {
+        public var key: String
+        public var keyPosition: Position
+        public var value: Value
+
+        public init(key: String, keyPosition: Position, value: Value) {
+            self.key = key
+            self.keyPosition = keyPosition
+            self.value = value
+        }
+    }
+
+    public private(set) var entries: [Entry]
+    private var index: [String: Int]?
+
+    /// Maps with more entries than this get a hash index.
+    static let indexThreshold = 12
+
+    public init(_ entries: [Entry] = []) {
+        self.entries = entries
+        self.index = Self.makeIndex(entries)
+    }
+
+    private static func makeIndex(_ entries: [Entry]) -> [String: Int]? {
+        guard entries.count > indexThreshold else { return nil }
+        var index = [String: Int](minimumCapacity: entries.count)
+        for (offset, entry) in entries.enumerated() { index[entry.key] = offset }
+        return index
+    }
+
+    public var count: Int { entries.count }
+    public var isEmpty: Bool { entries.isEmpty }
+    public var keys: [String] { entries.map(\.key) }
+
+    /// The entry for `key`, with its key position.
+    public func entry(_ key: String) -> Entry? {
+        if let index {
+            return index[key].map { entries[$0] }
+        }
+        for entry in entries where entry.key == key { return entry }
+        return nil
+    }
+
+    public subscript(key: String) -> Value? { entry(key)?.value }
+
+    /// Adds or replaces an entry (used when building maps in code, e.g. test helpers).
+    public mutating func set(_ key: String, _ value: Value, keyPosition: Position? = nil) {
+        if let existing = entries.firstIndex(where: { $0.key == key }) {
+            entries[existing].value = value
+        } else {
+            entries.append(Entry(key: key, keyPosition: keyPosition ?? value.position, value: value))
+            index = Self.makeIndex(entries)
+        }
+    }
+
+    public static func == (lhs: ValueMap, rhs: ValueMap) -> Bool {
+        lhs.entries.count == rhs.entries.count
+            && zip(lhs.entries, rhs.entries).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+    }
+}
+
+extension ValueMap.Entry {
+    public static func == (lhs: ValueMap.Entry, rhs: ValueMap.Entry) -> Bool {
+        lhs.key == rhs.key && lhs.value == rhs.value
+    }
+}

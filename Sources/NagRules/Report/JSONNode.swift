@@ -1,0 +1,86 @@
+/// A JSON document to write: the reports and `nag graph --format json` build one and render it.
+///
+/// Object keys keep the order they are given in, so output is stable and diff-friendly.
+public indirect enum JSONNode: Sendable, Equatable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
+    ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral {
+    case object([(String, JSONNode)])
+    case array([JSONNode])
+    case string(String)
+    case number(String)
+    case bool(Bool)
+    case null
+
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(integerLiteral value: Int) { self = .number(String(value)) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(arrayLiteral elements: JSONNode...) { self = .array(elements) }
+
+    public static func int(_ value: Int) -> JSONNode { .number(String(value)) }
+
+    /// A string, or null when absent.
+    public static func optional(_ value: String?) -> JSONNode { value.map(JSONNode.string) ?? .null }
+
+    public static func == (lhs: JSONNode, rhs: JSONNode) -> Bool { lhs.rendered() == rhs.rendered() }
+
+    /// The JSON text; `pretty` indents by two spaces.
+    public func rendered(pretty: Bool = true) -> String {
+        var out = ""
+        write(into: &out, indent: pretty ? 0 : nil)
+        return out
+    }
+
+    private func write(into out: inout String, indent: Int?) {
+        switch self {
+        case .null: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .number(let n): out += n
+        case .string(let s): Self.writeString(s, into: &out)
+        case .array(let items):
+            guard !items.isEmpty else { out += "[]"; return }
+            out += "["
+            for (i, item) in items.enumerated() {
+                if i > 0 { out += "," }
+                Self.newline(&out, indent.map { $0 + 1 })
+                item.write(into: &out, indent: indent.map { $0 + 1 })
+            }
+            Self.newline(&out, indent)
+            out += "]"
+        case .object(let members):
+            guard !members.isEmpty else { out += "{}"; return }
+            out += "{"
+            for (i, (key, value)) in members.enumerated() {
+                if i > 0 { out += "," }
+                Self.newline(&out, indent.map { $0 + 1 })
+                Self.writeString(key, into: &out)
+                out += indent == nil ? ":" : ": "
+                value.write(into: &out, indent: indent.map { $0 + 1 })
+            }
+            Self.newline(&out, indent)
+            out += "}"
+        }
+    }
+
+    private static func newline(_ out: inout String, _ indent: Int?) {
+        guard let indent else { return }
+        out += "\n"
+        out += String(repeating: "  ", count: indent)
+    }
+
+    static func writeString(_ s: String, into out: inout String) {
+        out += "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case let c where c.value < 0x20:
+                let hex = String(c.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        out += "\""
+    }
+}

@@ -1,0 +1,142 @@
+/// A loaded CloudFormation template: every section, with positions, plus the shape problems found.
+///
+/// A template with shape problems (a resource without a `Type`, an unknown top-level section) still
+/// loads; the problems are listed in ``diagnostics`` and the rest is evaluated.
+public struct Template: Sendable {
+    /// The path the template was read from (`-` for standard input).
+    public let file: String
+    /// The whole document.
+    public let root: Value
+    public let formatVersion: Value?
+    public let description: Value?
+    public let metadata: Value?
+    public let parameters: [Parameter]
+    public let mappings: ValueMap?
+    public let conditions: [ConditionDefinition]
+    public let transform: Value?
+    public let rules: Value?
+    public let resources: [Resource]
+    public let outputs: [Output]
+    /// Shape problems found while reading the sections.
+    public let diagnostics: [LoadDiagnostic]
+
+    private let resourceIndex: [String: Int]
+    private let parameterIndex: [String: Int]
+    private let conditionIndex: [String: Int]
+
+    init(file: String, root: Value, formatVersion: Value?, description: Value?, metadata: Value?,
+         parameters: [Parameter], mappings: ValueMap?, conditions: [ConditionDefinition], transform: Value?,
+         rules: Value?, resources: [Resource], outputs: [Output], diagnostics: [LoadDiagnostic]) {
+        self.file = file
+        self.root = root
+        self.formatVersion = formatVersion
+        self.description = description
+        self.metadata = metadata
+        self.parameters = parameters
+        self.mappings = mappings
+        self.conditions = conditions
+        self.transform = transform
+        self.rules = rules
+        self.resources = resources
+        self.outputs = outputs
+        self.diagnostics = diagnostics
+        self.resourceIndex = Dictionary(resources.enumerated().map { ($1.logicalId, $0) }, uniquingKeysWith: { a, _ in a })
+        self.parameterIndex = Dictionary(parameters.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+        self.conditionIndex = Dictionary(conditions.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    public func resource(named logicalId: String) -> Resource? {
+        resourceIndex[logicalId].map { resources[$0] }
+    }
+
+    public func parameter(named name: String) -> Parameter? {
+        parameterIndex[name].map { parameters[$0] }
+    }
+
+    public func condition(named name: String) -> ConditionDefinition? {
+        conditionIndex[name].map { conditions[$0] }
+    }
+
+    /// The location of a position in this template's file.
+    public func location(_ position: Position) -> SourceLocation {
+        SourceLocation(file: file, position: position)
+    }
+
+    /// Whether the template declares the SAM transform (its `AWS::Serverless::*` resources are not expanded).
+    public var usesServerlessTransform: Bool {
+        func names(_ value: Value?) -> [String] {
+            guard let value else { return [] }
+            if let s = value.stringValue { return [s] }
+            return value.listValue?.compactMap(\.stringValue) ?? []
+        }
+        return names(transform).contains { $0.hasPrefix("AWS::Serverless") }
+    }
+}
+
+/// One entry of the `Resources` section.
+public struct Resource: Sendable {
+    public let logicalId: String
+    /// Where the logical id is written.
+    public let position: Position
+    /// The resource type (`AWS::S3::Bucket`); empty when the template omits it (a shape diagnostic says so).
+    public let type: String
+    public let typePosition: Position
+    /// The whole resource entry: Type, Properties, Metadata, DependsOn, Condition and the rest.
+    public let definition: ValueMap
+    /// `Properties` when it is a map, else empty (see ``propertiesValue`` for the written value).
+    public let properties: ValueMap
+    public let propertiesValue: Value?
+
+    public var metadata: Value? { definition["Metadata"] }
+    /// The name of the condition the resource is created under.
+    public var condition: String? { definition["Condition"]?.stringValue }
+    /// The construct path CDK records in `Metadata["aws:cdk:path"]`.
+    public var cdkPath: String? { metadata?["aws:cdk:path"]?.stringValue }
+
+    /// A property by name.
+    public subscript(property name: String) -> Value? { properties[name] }
+
+    /// Where a property's key is written, falling back to the resource's position.
+    public func position(ofProperty name: String) -> Position {
+        properties.entry(name)?.keyPosition ?? propertiesPosition
+    }
+
+    /// Where `Properties` is written, or the logical id when it is absent.
+    public var propertiesPosition: Position { definition.entry("Properties")?.keyPosition ?? position }
+}
+
+/// One entry of the `Parameters` section.
+public struct Parameter: Sendable {
+    public let name: String
+    public let position: Position
+    public let definition: ValueMap
+
+    public var type: String? { definition["Type"]?.stringValue }
+    public var defaultValue: Value? { definition["Default"] }
+    public var noEcho: Bool {
+        guard let value = definition["NoEcho"] else { return false }
+        return value.boolValue ?? (value.scalarText?.lowercased() == "true")
+    }
+    /// Whether values of this parameter are lists (`CommaDelimitedList`, `List<…>`).
+    public var isList: Bool {
+        guard let type else { return false }
+        return type == "CommaDelimitedList" || type.hasPrefix("List<")
+            || type.hasPrefix("AWS::SSM::Parameter::Value<List<") || type == "AWS::SSM::Parameter::Value<CommaDelimitedList>"
+    }
+}
+
+/// One entry of the `Conditions` section.
+public struct ConditionDefinition: Sendable {
+    public let name: String
+    public let position: Position
+    public let expression: Value
+}
+
+/// One entry of the `Outputs` section.
+public struct Output: Sendable {
+    public let name: String
+    public let position: Position
+    public let definition: ValueMap
+
+    public var value: Value? { definition["Value"] }
+}

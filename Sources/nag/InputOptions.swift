@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import NagRules
+
+/// Options shared by every command that reads templates.
+struct InputOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp("Template files or directories (searched recursively for .json, .yaml, .yml and .template files); - reads standard input.", valueName: "path"))
+    var paths: [String] = []
+
+    @Option(name: .customLong("max-file-size"), help: ArgumentHelp("Largest template accepted, in bytes.", valueName: "bytes"))
+    var maxFileSize: Int = LoadLimits.default.maxFileSize
+
+    @Option(name: .customLong("max-depth"), help: ArgumentHelp("Deepest nesting of lists and maps accepted.", valueName: "levels"))
+    var maxDepth: Int = LoadLimits.default.maxDepth
+
+    @Option(name: .customLong("max-alias-expansion"), help: ArgumentHelp("Most YAML nodes alias expansion may produce in one file.", valueName: "nodes"))
+    var maxAliasExpansion: Int = LoadLimits.default.maxAliasExpansion
+
+    var loader: TemplateLoader {
+        TemplateLoader(limits: LoadLimits(maxFileSize: maxFileSize, maxDepth: maxDepth, maxAliasExpansion: maxAliasExpansion))
+    }
+
+    func validate() throws {
+        guard !paths.isEmpty else { throw ValidationError("Give at least one template file or directory (or - for standard input).") }
+        guard maxFileSize > 0, maxDepth > 0, maxAliasExpansion >= 0 else { throw ValidationError("Limits must be positive.") }
+    }
+
+    /// The sources to scan and the paths that could not be used.
+    func discover() -> (sources: [TemplateSource], problems: [LoadDiagnostic]) {
+        InputDiscovery.discover(paths)
+    }
+}
+
+/// Turns command-line paths into template sources: files as given, directories searched recursively.
+enum InputDiscovery {
+    static let extensions: Set<String> = ["json", "yaml", "yml", "template"]
+    /// Folders never searched: build outputs and dependencies hold no templates of the project's own.
+    static let skippedFolders: Set<String> = [".git", "node_modules", ".build"]
+
+    static func discover(_ paths: [String]) -> (sources: [TemplateSource], problems: [LoadDiagnostic]) {
+        var sources: [TemplateSource] = []
+        var problems: [LoadDiagnostic] = []
+        let files = FileManager.default
+        for path in paths {
+            if path == "-" {
+                sources.append(.standardInput(Array(FileHandle.standardInput.readDataToEndOfFile())))
+                continue
+            }
+            var isDirectory: ObjCBool = false
+            guard files.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                problems.append(LoadDiagnostic("no such file or directory", at: SourceLocation(file: path, line: 1, column: 1)))
+                continue
+            }
+            guard isDirectory.boolValue else {
+                sources.append(.file(path))
+                continue
+            }
+            var found: [String] = []
+            collect(in: path, into: &found)
+            found.sort()
+            sources += found.map(TemplateSource.file)
+        }
+        return (sources, problems)
+    }
+
+    private static func collect(in directory: String, into found: inout [String]) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for name in names where !name.hasPrefix(".") || name == "." {
+            let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+            if isDirectory.boolValue {
+                if !skippedFolders.contains(name) { collect(in: path, into: &found) }
+            } else if let ext = name.split(separator: ".").last, name.contains("."), extensions.contains(ext.lowercased()) {
+                found.append(path)
+            }
+        }
+    }
+}
+
+/// Writes to standard error.
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+import NagRules
+
+@main
+struct Nag: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nag",
+        abstract: "Lint CloudFormation templates against the cdk-nag rule packs.",
+        version: NagVersion.current,
+        subcommands: [Check.self, Graph.self],
+        defaultSubcommand: Check.self)
+}
+
+/// Exit codes, documented in the README.
+enum ExitStatus {
+    /// No unsuppressed finding at or above the fail level.
+    static let clean: Int32 = 0
+    /// At least one unsuppressed finding at or above the fail level.
+    static let findings: Int32 = 1
+    /// An input or option is invalid (other files are still scanned and reported).
+    static let invalidInput: Int32 = 2
+}
