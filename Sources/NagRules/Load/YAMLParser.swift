@@ -1,0 +1,396 @@
+import CYAML
+
+/// Loads one YAML document into a ``Value`` by driving libyaml's event API.
+///
+/// The tree is built with an explicit stack of open collections, so nesting depth is bounded only by
+/// ``LoadLimits/maxDepth`` (checked as collections open), never by the call stack. Scalars are typed the
+/// way PyYAML's YAML 1.1 resolvers type them (what cfn-lint sees), CloudFormation's `!Tag` short forms
+/// become intrinsics, anchors and aliases are expanded (counted against ``LoadLimits/maxAliasExpansion``),
+/// and `<<` merge keys are applied.
+enum YAMLParser {
+    /// Parses one YAML document into a Value. Throws ``ParseError`` (message, position, related positions).
+    static func parse(_ bytes: UnsafeRawBufferPointer, limits: LoadLimits) throws -> Value {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else {
+            throw ParseError(message: "no YAML document found: the file is empty", position: .start)
+        }
+        let input = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: bytes.count)
+
+        let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+        defer { parser.deallocate() }
+        guard yaml_parser_initialize(parser) != 0 else {
+            throw ParseError(message: "could not initialise the YAML parser (out of memory)", position: .start)
+        }
+        defer { yaml_parser_delete(parser) }
+        yaml_parser_set_input_string(parser, input.baseAddress, input.count)
+
+        let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
+        defer { event.deallocate() }
+
+        var builder = YAMLTreeBuilder(input: input, limits: limits)
+        var documents = 0
+        loop: while true {
+            guard yaml_parser_parse(parser, event) != 0 else {
+                throw libyamlError(parser.pointee, input: input)
+            }
+            defer { yaml_event_delete(event) }
+            let start = event.pointee.start_mark
+            switch event.pointee.type {
+            case YAML_STREAM_END_EVENT:
+                break loop
+            case YAML_DOCUMENT_START_EVENT:
+                if documents > 0 {
+                    throw ParseError(
+                        message: "a template must be a single YAML document, but a second document starts here",
+                        position: Position(start))
+                }
+                documents += 1
+            case YAML_SCALAR_EVENT:
+                try builder.scalar(event.pointee.data.scalar, start: start, end: event.pointee.end_mark)
+            case YAML_SEQUENCE_START_EVENT:
+                let data = event.pointee.data.sequence_start
+                try builder.open(.sequence, tag: data.tag, anchor: data.anchor,
+                                 start: start, end: event.pointee.end_mark)
+            case YAML_MAPPING_START_EVENT:
+                let data = event.pointee.data.mapping_start
+                try builder.open(.mapping, tag: data.tag, anchor: data.anchor,
+                                 start: start, end: event.pointee.end_mark)
+            case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                try builder.close()
+            case YAML_ALIAS_EVENT:
+                try builder.alias(event.pointee.data.alias.anchor, at: Position(start))
+            default:
+                break // stream start, document end
+            }
+        }
+        guard let root = builder.root else {
+            throw ParseError(message: "no YAML document found: the file has only comments or whitespace",
+                             position: .start)
+        }
+        return root
+    }
+}
+
+extension Position {
+    /// A libyaml mark (0-based line and column, column in characters) as a 1-based position.
+    init(_ mark: yaml_mark_t) {
+        self.init(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+    }
+}
+
+/// Builds the value tree from libyaml events.
+struct YAMLTreeBuilder {
+    enum ContainerKind { case sequence, mapping }
+
+    /// One open sequence or mapping.
+    struct Frame {
+        var kind: ContainerKind
+        /// Where the node starts, including its tag and anchor.
+        var position: Position
+        /// Where its content starts (after any tag and anchor).
+        var contentPosition: Position
+        var intrinsic: IntrinsicName?
+        var anchor: String?
+        /// Start of this container's children in `items` or `entries`.
+        var start: Int
+        /// Nodes in this subtree, counting aliased subtrees at their full size.
+        var size = 1
+        // Mapping state:
+        var pendingKey: String?
+        var pendingKeyPosition = Position.start
+        var pendingIsMerge = false
+        var keyIndex: [String: Int]?
+        var merges: [Value] = []
+    }
+
+    let input: UnsafeBufferPointer<UInt8>
+    let limits: LoadLimits
+    var frames: [Frame] = []
+    var items: [Value] = []
+    var entries: [ValueMap.Entry] = []
+    var anchors: [String: (value: Value, size: Int)] = [:]
+    var aliasExpansion = 0
+    var root: Value?
+    var cursor: CharacterCursor
+
+    /// Maps with more entries than this check duplicates through a hash table instead of a scan.
+    static let duplicateScanLimit = 16
+
+    init(input: UnsafeBufferPointer<UInt8>, limits: LoadLimits) {
+        self.input = input
+        self.limits = limits
+        self.cursor = CharacterCursor(input: input)
+    }
+
+    // MARK: Events
+
+    mutating func scalar(_ data: yaml_event_t.__Unnamed_union_data.__Unnamed_struct_scalar,
+                         start: yaml_mark_t, end: yaml_mark_t) throws {
+        let text = UnsafeBufferPointer(start: data.value, count: data.length)
+        let hasProperties = data.tag != nil || data.anchor != nil
+        let position = Position(start)
+        let contentPosition = hasProperties ? cursor.contentPosition(start: start, end: end) : position
+
+        if let top = frames.last, top.kind == .mapping, top.pendingKey == nil {
+            try takeKey(text: text, tag: data.tag, plain: data.style == YAML_PLAIN_SCALAR_STYLE,
+                        position: contentPosition)
+            if let anchor = data.anchor {
+                let key = String(decoding: text, as: UTF8.self)
+                anchors[Self.string(anchor)] = (Value(.string(key), at: contentPosition), 1)
+            }
+            return
+        }
+
+        let value = try Self.scalarValue(text: text, tag: data.tag, style: data.style,
+                                         position: position, contentPosition: contentPosition)
+        if let anchor = data.anchor {
+            anchors[Self.string(anchor)] = (value, 1)
+        }
+        try attach(value, size: 1)
+    }
+
+    mutating func open(_ kind: ContainerKind, tag: UnsafeMutablePointer<yaml_char_t>?,
+                       anchor: UnsafeMutablePointer<yaml_char_t>?, start: yaml_mark_t, end: yaml_mark_t) throws {
+        let position = Position(start)
+        if let top = frames.last, top.kind == .mapping, top.pendingKey == nil {
+            throw ParseError(
+                message: "a \(kind == .mapping ? "mapping" : "sequence") cannot be used as a mapping key; "
+                    + "keys must be plain scalars",
+                position: position)
+        }
+        if frames.count >= limits.maxDepth {
+            throw ParseError(
+                message: "nesting too deep: more than \(limits.maxDepth) levels of lists and maps",
+                position: position)
+        }
+        var intrinsic: IntrinsicName?
+        if let tag {
+            intrinsic = try Self.containerTag(tag, kind: kind, position: position)
+        }
+        let contentPosition = (tag != nil || anchor != nil) ? cursor.contentPosition(start: start, end: end) : position
+        frames.append(Frame(kind: kind, position: position, contentPosition: contentPosition,
+                            intrinsic: intrinsic, anchor: anchor.map(Self.string),
+                            start: kind == .sequence ? items.count : entries.count))
+    }
+
+    mutating func close() throws {
+        let frame = frames.removeLast()
+        var value: Value
+        switch frame.kind {
+        case .sequence:
+            let list = Array(items[frame.start...])
+            items.removeSubrange(frame.start...)
+            value = Value(.list(list), at: frame.contentPosition)
+        case .mapping:
+            var list = Array(entries[frame.start...])
+            entries.removeSubrange(frame.start...)
+            if !frame.merges.isEmpty {
+                list = Self.applyMerges(frame.merges, to: list)
+            }
+            value = Value.map(list, at: frame.contentPosition)
+        }
+        if let name = frame.intrinsic {
+            value = Value(.intrinsic(Intrinsic(name: name, argument: value)), at: frame.position)
+        }
+        if let anchor = frame.anchor {
+            anchors[anchor] = (value, frame.size)
+        }
+        try attach(value, size: frame.size)
+    }
+
+    mutating func alias(_ anchorPointer: UnsafeMutablePointer<yaml_char_t>?, at position: Position) throws {
+        let name = anchorPointer.map(Self.string) ?? ""
+        guard let (value, size) = anchors[name] else {
+            if frames.contains(where: { $0.anchor == name }) {
+                throw ParseError(message: "alias *\(name) refers to a node that contains it (recursive alias)",
+                                 position: position)
+            }
+            throw ParseError(message: "undefined alias *\(name): no anchor &\(name) appears before it",
+                             position: position)
+        }
+        aliasExpansion += size
+        if aliasExpansion > limits.maxAliasExpansion {
+            throw ParseError(
+                message: "alias *\(name) expands the document beyond \(limits.maxAliasExpansion) nodes; "
+                    + "aliases nested this way (a \"billion laughs\" document) are not accepted",
+                position: position)
+        }
+        if let top = frames.last, top.kind == .mapping, top.pendingKey == nil {
+            guard let key = value.scalarText ?? (value.isNull ? "" : nil) else {
+                throw ParseError(message: "alias *\(name) is used as a mapping key but refers to \(value.kindDescription); "
+                                     + "keys must be scalars",
+                                 position: position)
+            }
+            try setKey(key, at: position, isMerge: false)
+            return
+        }
+        try attach(value, size: size)
+    }
+
+    // MARK: Building
+
+    /// Adds a finished node to the open collection, or makes it the document root.
+    private mutating func attach(_ value: Value, size: Int) throws {
+        guard !frames.isEmpty else {
+            root = value
+            return
+        }
+        let top = frames.count - 1
+        frames[top].size += size
+        switch frames[top].kind {
+        case .sequence:
+            items.append(value)
+        case .mapping:
+            guard let key = frames[top].pendingKey else { return } // keys are taken before attach
+            if frames[top].pendingIsMerge {
+                try addMerge(value)
+            } else {
+                entries.append(ValueMap.Entry(key: key, keyPosition: frames[top].pendingKeyPosition, value: value))
+            }
+            frames[top].pendingKey = nil
+            frames[top].pendingIsMerge = false
+        }
+    }
+
+    private mutating func takeKey(text: UnsafeBufferPointer<UInt8>, tag: UnsafeMutablePointer<yaml_char_t>?,
+                                  plain: Bool, position: Position) throws {
+        if let tag {
+            try Self.checkKeyTag(tag, position: position)
+        }
+        let isMerge = plain && tag == nil && text.count == 2 && text[0] == UInt8(ascii: "<")
+            && text[1] == UInt8(ascii: "<")
+        try setKey(String(decoding: text, as: UTF8.self), at: position, isMerge: isMerge)
+    }
+
+    private mutating func setKey(_ key: String, at position: Position, isMerge: Bool) throws {
+        let top = frames.count - 1
+        let start = frames[top].start
+        let count = entries.count - start
+        if !isMerge {
+            if let index = frames[top].keyIndex {
+                if let first = index[key] { throw duplicate(key, at: position, first: entries[first].keyPosition) }
+                frames[top].keyIndex![key] = entries.count
+            } else {
+                for offset in start..<entries.count where entries[offset].key == key {
+                    throw duplicate(key, at: position, first: entries[offset].keyPosition)
+                }
+                if count + 1 > Self.duplicateScanLimit {
+                    var index = [String: Int](minimumCapacity: count * 2)
+                    for offset in start..<entries.count { index[entries[offset].key] = offset }
+                    index[key] = entries.count
+                    frames[top].keyIndex = index
+                }
+            }
+        }
+        frames[top].pendingKey = key
+        frames[top].pendingKeyPosition = position
+        frames[top].pendingIsMerge = isMerge
+    }
+
+    private func duplicate(_ key: String, at position: Position, first: Position) -> ParseError {
+        ParseError(message: "duplicate key \"\(key)\" (first defined at line \(first.line), column \(first.column))",
+                   position: position, related: [first])
+    }
+
+    private mutating func addMerge(_ value: Value) throws {
+        switch value.kind {
+        case .map:
+            frames[frames.count - 1].merges.append(value)
+        case .list(let sources) where sources.allSatisfy({ $0.mapValue != nil }):
+            frames[frames.count - 1].merges.append(contentsOf: sources)
+        default:
+            throw ParseError(message: "the merge key << needs a mapping or a list of mappings, not \(value.kindDescription)",
+                             position: value.position)
+        }
+    }
+
+    /// YAML 1.1 merge: keys written in the mapping win, then earlier merge sources over later ones.
+    /// Merged entries come first, the way PyYAML orders them.
+    static func applyMerges(_ sources: [Value], to explicit: [ValueMap.Entry]) -> [ValueMap.Entry] {
+        var seen = Set(explicit.map(\.key))
+        var merged: [ValueMap.Entry] = []
+        for source in sources {
+            for entry in source.mapValue?.entries ?? [] where seen.insert(entry.key).inserted {
+                merged.append(entry)
+            }
+        }
+        return merged + explicit
+    }
+
+    static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>) -> String {
+        String(cString: pointer)
+    }
+}
+
+/// Maps libyaml's character indexes (marks count characters, not bytes) back to byte offsets, moving
+/// forward only, so finding where a tagged node's content starts costs one pass over the input in total.
+struct CharacterCursor {
+    let input: UnsafeBufferPointer<UInt8>
+    private var characterIndex = 0
+    private var byteOffset: Int
+    /// libyaml reads UTF-16 input too; its marks then do not match our UTF-8 scan, so positions fall back.
+    private let isUTF8: Bool
+
+    init(input: UnsafeBufferPointer<UInt8>) {
+        self.input = input
+        let hasBOM = input.count >= 3 && input[0] == 0xEF && input[1] == 0xBB && input[2] == 0xBF
+        byteOffset = hasBOM ? 3 : 0
+        isUTF8 = !(input.count >= 2 && ((input[0] == 0xFF && input[1] == 0xFE) || (input[0] == 0xFE && input[1] == 0xFF)))
+    }
+
+    /// Where the content of a node starts, skipping its tag, anchor, whitespace and comments,
+    /// but never past `end` (an empty tagged scalar ends right after its tag).
+    mutating func contentPosition(start: yaml_mark_t, end: yaml_mark_t) -> Position {
+        guard isUTF8 else { return Position(start) }
+        let target = Int(start.index)
+        if target < characterIndex {
+            characterIndex = 0
+            byteOffset = input.count >= 3 && input[0] == 0xEF && input[1] == 0xBB && input[2] == 0xBF ? 3 : 0
+        }
+        while characterIndex < target && byteOffset < input.count {
+            byteOffset += Self.sequenceLength(input[byteOffset])
+            characterIndex += 1
+        }
+        let limit = Int(end.index)
+        var index = characterIndex
+        var offset = byteOffset
+        var line = Int(start.line)
+        var column = Int(start.column)
+        var inToken = false
+        var inComment = false
+        while index < limit && offset < input.count {
+            let byte = input[offset]
+            if byte == 0x0A || byte == 0x0D {
+                if byte == 0x0D && offset + 1 < input.count && input[offset + 1] == 0x0A {
+                    offset += 1
+                    index += 1
+                }
+                line += 1
+                column = 0
+                inToken = false
+                inComment = false
+            } else if inComment {
+                column += 1
+            } else if byte == 0x20 || byte == 0x09 {
+                inToken = false
+                column += 1
+            } else if inToken {
+                column += 1
+            } else if byte == UInt8(ascii: "!") || byte == UInt8(ascii: "&") {
+                inToken = true
+                column += 1
+            } else if byte == UInt8(ascii: "#") {
+                inComment = true
+                column += 1
+            } else {
+                return Position(line: line + 1, column: column + 1)
+            }
+            offset += Self.sequenceLength(byte)
+            index += 1
+        }
+        return Position(end)
+    }
+
+    private static func sequenceLength(_ lead: UInt8) -> Int {
+        lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    }
+}
