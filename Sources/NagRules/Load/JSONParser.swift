@@ -279,10 +279,13 @@ struct JSONParser {
             case UInt8(ascii: "\\"):
                 try parseEscape(into: &buffer)
             case 0..<0x20:
-                let what = byte == 0x0A || byte == 0x0D
-                    ? "unterminated string (strings cannot span lines; the string starts at \(openPosition))"
-                    : "control character 0x\(String(byte, radix: 16, uppercase: true)) in a string (escape it)"
-                throw ParseError(message: what, position: position)
+                if byte == 0x0A || byte == 0x0D {
+                    // Point at the opening quote: that is where the missing quote belongs to.
+                    throw ParseError(message: "unterminated string: the line ends before its closing quote",
+                                     position: openPosition)
+                }
+                throw ParseError(message: "control character 0x\(String(byte, radix: 16, uppercase: true)) in a string (escape it)",
+                                 position: position)
             case 0x80...:
                 let length = try validateUTF8Sequence()
                 buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[offset..<(offset + length)]))
