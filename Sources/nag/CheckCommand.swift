@@ -1,15 +1,135 @@
 import ArgumentParser
+import Foundation
 import NagRules
 
-/// `nag [options] PATH...`: evaluates templates against rule packs (the default command).
+/// `nag [options] PATH...`: checks templates against rule packs (the default command).
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check templates against the rule packs (the default command).")
+        abstract: "Check templates against the rule packs (the default command).",
+        discussion: """
+        Exit status: 0 when no unsuppressed finding reaches the --fail-on level, 1 when one does, \
+        2 when an input or option is invalid (findings of the other files are still reported).
+        """)
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var rules: RuleOptions
+
+    @Option(help: "Fail (exit 1) on unsuppressed findings at this level or above: error, warning or none.")
+    var failOn: FailLevel = .error
+
+    @Option(help: "Output format: text, json, sarif, junit or csv.")
+    var format: ReportFormat = .text
+
+    @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Option(name: .customLong("parameters"), help: ArgumentHelp("A template parameter value, Key=Value (repeatable).", valueName: "Key=Value"))
+    var parameters: [String] = []
+
+    @Option(name: .customLong("parameters-file"), help: ArgumentHelp("A JSON file of parameter values: [{\"ParameterKey\",\"ParameterValue\"}] or {\"Parameters\": {…}}.", valueName: "file"))
+    var parametersFile: String?
+
+    @Option(help: "Level for rules that cannot decide (an unresolved intrinsic): error, warning or ignore.")
+    var unknown: UnknownLevel = .warning
+
+    @Flag(help: "Evaluate as if the templates had no cdk_nag suppressions (audit mode).")
+    var ignoreSuppressions = false
+
+    @Flag(help: "In text output, also list suppressed findings with their reasons.")
+    var showSuppressed = false
+
+    @Flag(name: .shortAndLong, help: "Text output: no summary line, nothing printed when there is nothing to report.")
+    var quiet = false
+
+    @Flag(help: "Never colour the text output (NO_COLOR is honoured too).")
+    var noColor = false
 
     func run() throws {
-        throw ValidationError("the rule engine is not built yet; use `nag graph`")
+        var parameterValues: [String: String] = [:]
+        if let parametersFile {
+            do throws(LoadDiagnostic) {
+                let bytes = try TemplateLoader().readFile(parametersFile)
+                parameterValues = try ParameterFile.parse(bytes: bytes, file: parametersFile)
+            } catch {
+                printError(error.description)
+                throw ExitCode(ExitStatus.invalidInput)
+            }
+        }
+        for pair in parameters {
+            guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
+                throw ValidationError("--parameters takes Key=Value, got \(pair)")
+            }
+            parameterValues[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
+        }
+        let linter = Linter(
+            availablePacks: BuiltInPacks.all,
+            selection: try rules.selection(),
+            options: EvaluationOptions(parameterValues: parameterValues, unknownLevel: unknown.level,
+                                       ignoreSuppressions: ignoreSuppressions),
+            loader: input.loader)
+        let (sources, problems) = input.discover()
+        let report: RunReport
+        do {
+            report = try linter.run(sources, inputProblems: problems)
+        } catch {
+            throw ValidationError(error.description)
+        }
+        let text = formatter(writingToTerminal: output == nil).format(report)
+        if let output {
+            do {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: output))
+            } catch {
+                printError("\(output): error: cannot write the report: \(error.localizedDescription)")
+                throw ExitCode(ExitStatus.invalidInput)
+            }
+            if format != .text { report.diagnostics.forEach { printError($0.description) } }
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            if format != .text { report.diagnostics.forEach { printError($0.description) } }
+        }
+        switch report.outcome(failOn: failOn.level) {
+        case .clean: return
+        case .findings: throw ExitCode(ExitStatus.findings)
+        case .invalidInput: throw ExitCode(ExitStatus.invalidInput)
+        }
+    }
+
+    private func formatter(writingToTerminal: Bool) -> any ReportFormatter {
+        switch format {
+        case .text:
+            let environment = ProcessInfo.processInfo.environment
+            let color = writingToTerminal && !noColor && isatty(STDOUT_FILENO) == 1
+                && environment["NO_COLOR"].map(\.isEmpty) ?? true && environment["TERM"] != "dumb"
+            return TextFormatter(useColor: color, quiet: quiet, showSuppressed: showSuppressed)
+        case .json: return JSONFormatter()
+        case .sarif, .junit, .csv: return MachineFormats.formatter(for: format)
+        }
     }
 }
+
+/// `--fail-on`.
+enum FailLevel: String, ExpressibleByArgument, CaseIterable {
+    case error, warning, none
+    var level: RuleLevel? {
+        switch self {
+        case .error: .error
+        case .warning: .warning
+        case .none: nil
+        }
+    }
+}
+
+/// `--unknown`.
+enum UnknownLevel: String, ExpressibleByArgument, CaseIterable {
+    case error, warning, ignore
+    var level: RuleLevel? {
+        switch self {
+        case .error: .error
+        case .warning: .warning
+        case .ignore: nil
+        }
+    }
+}
+
+extension ReportFormat: ExpressibleByArgument {}

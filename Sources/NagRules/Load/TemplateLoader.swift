@@ -89,7 +89,7 @@ public struct TemplateLoader: Sendable {
     }
 
     /// Reads a whole file with the limit applied before reading, so a huge file is refused without loading it.
-    func readFile(_ path: String) throws(LoadDiagnostic) -> [UInt8] {
+    public func readFile(_ path: String) throws(LoadDiagnostic) -> [UInt8] {
         let start = SourceLocation(file: path, line: 1, column: 1)
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {

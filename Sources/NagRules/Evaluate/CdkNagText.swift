@@ -1,0 +1,79 @@
+/// Text forms of template values that cdk-nag's rules compare against, reproduced exactly so granular
+/// finding ids and name matching agree with cdk-nag (and users' existing `applies_to` keep matching).
+public enum CdkNagText {
+    /// cdk-nag's `flattenCfnReference`: `${X}` becomes `<X>`, `Ref` `<X>`, `Fn::GetAtt` `<X.Attr>`,
+    /// `Fn::Join` joins, `Fn::Sub` and `Fn::ImportValue` flatten their argument; anything else is written as
+    /// compact JSON.
+    public static func flatten(_ value: Value?) -> String {
+        guard let value else { return "" }
+        switch value.kind {
+        case .string(let s):
+            return s.replacingAll("${", with: "<").replacingAll("}", with: ">")
+        case .intrinsic(let f):
+            switch f.name {
+            case .join:
+                let args = f.arguments
+                if args.count == 2, let items = args[1].listValue {
+                    return items.map(flatten).joined(separator: args[0].stringValue ?? stringify(args[0]))
+                }
+            case .sub, .importValue:
+                return flatten(f.argument)
+            case .getAtt:
+                let args = f.arguments
+                if args.count >= 2 { return "<\(flatten(args[0])).\(flatten(args[1]))>" }
+            case .ref:
+                return "<\(flatten(f.argument))>"
+            default:
+                break
+            }
+            return stringify(value)
+        default:
+            return stringify(value)
+        }
+    }
+
+    /// `JSON.stringify` of the value as cdk-nag sees it: compact, intrinsics in their long form.
+    public static func stringify(_ value: Value?) -> String {
+        guard let value else { return "" }
+        return json(value).rendered(pretty: false)
+    }
+
+    static func json(_ value: Value) -> JSONNode {
+        switch value.kind {
+        case .null: .null
+        case .bool(let b): .bool(b)
+        case .number(let n): .number(n)
+        case .string(let s): .string(s)
+        case .list(let items): .array(items.map(json))
+        case .map(let map): .object(map.entries.map { ($0.key, json($0.value)) })
+        case .intrinsic(let f): .object([(f.name.rawValue, json(f.argument))])
+        }
+    }
+
+    /// Whether `text` contains `name` at a place not followed by a word character or `-`
+    /// (the `name(?![\w-])` test cdk-nag uses to match a logical id or bucket name inside a string).
+    public static func containsName(_ name: String, in text: String, allowingHyphen: Bool = false) -> Bool {
+        occurrences(of: name, in: text, allowingHyphen: allowingHyphen).first != nil
+    }
+
+    /// End indexes of each occurrence of `name` that is not followed by `[\w-]` (or `[\w]`).
+    static func occurrences(of name: String, in text: String, allowingHyphen: Bool = false) -> [String.Index] {
+        guard !name.isEmpty else { return [] }
+        var ends: [String.Index] = []
+        var rest = text[...]
+        while let range = rest.firstRange(of: name) {
+            let next = range.upperBound < text.endIndex ? text[range.upperBound] : nil
+            let blocked = next.map { $0.isLetter || $0.isNumber || $0 == "_" || (!allowingHyphen && $0 == "-") } ?? false
+            if !blocked { ends.append(range.upperBound) }
+            rest = text[text.index(after: range.lowerBound)...]
+        }
+        return ends
+    }
+}
+
+extension String {
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard contains(target) else { return self }
+        return splitting(by: target).joined(separator: replacement)
+    }
+}

@@ -1,0 +1,81 @@
+/// The resource a finding is about.
+public struct ResourceSummary: Sendable, Hashable {
+    public var logicalId: String
+    public var type: String
+    /// CDK's construct path, from `Metadata["aws:cdk:path"]`, when the template was synthesized by CDK.
+    public var cdkPath: String?
+
+    public init(logicalId: String, type: String, cdkPath: String? = nil) {
+        self.logicalId = logicalId
+        self.type = type
+        self.cdkPath = cdkPath
+    }
+
+    init(_ resource: Resource) {
+        self.init(logicalId: resource.logicalId, type: resource.type, cdkPath: resource.cdkPath)
+    }
+}
+
+/// One result a person acts on: a rule broken by a resource, or a rule that could not decide.
+public struct Finding: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, Codable {
+        /// The resource breaks the rule.
+        case violation
+        /// The rule could not decide (a value is only known at deploy time, or a parameter has no default).
+        case unknown
+    }
+
+    public var ruleId: String
+    /// The level reported: the rule's level for violations, the `--unknown` level for unknowns.
+    public var level: RuleLevel
+    public var kind: Kind
+    /// The rule's cause, or for unknowns why the rule could not decide.
+    public var message: String
+    /// A more specific statement of what is wrong, when the rule gives one.
+    public var detail: String?
+    /// The granular finding id (`Action::s3:*`), for rules that report them.
+    public var findingId: String?
+    public var resource: ResourceSummary
+    public var location: SourceLocation
+    /// Set when a `cdk_nag` suppression covers the finding.
+    public var suppression: AppliedSuppression?
+
+    public init(ruleId: String, level: RuleLevel, kind: Kind, message: String, detail: String? = nil,
+                findingId: String? = nil, resource: ResourceSummary, location: SourceLocation,
+                suppression: AppliedSuppression? = nil) {
+        self.ruleId = ruleId
+        self.level = level
+        self.kind = kind
+        self.message = message
+        self.detail = detail
+        self.findingId = findingId
+        self.resource = resource
+        self.location = location
+        self.suppression = suppression
+    }
+
+    /// The id as cdk-nag writes it: `AwsSolutions-IAM5[Action::s3:*]` for granular findings.
+    public var qualifiedRuleId: String {
+        findingId.map { "\(ruleId)[\($0)]" } ?? ruleId
+    }
+
+    public var isSuppressed: Bool { suppression != nil }
+
+    /// Sorts by file, position, rule and finding id: the order every report uses.
+    public static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {
+        (a.location.file, a.location.position.line, a.location.position.column, a.ruleId, a.findingId ?? "", a.resource.logicalId)
+            < (b.location.file, b.location.position.line, b.location.position.column, b.ruleId, b.findingId ?? "", b.resource.logicalId)
+    }
+}
+
+/// A suppression that covers a finding: what it said and where it is written.
+public struct AppliedSuppression: Sendable, Hashable {
+    public var reason: String
+    public var location: SourceLocation
+    /// Whether the suppression is written on the resource itself or at the template's top level.
+    public var scope: SuppressionScope
+}
+
+public enum SuppressionScope: String, Sendable, Hashable, Codable {
+    case resource, template
+}

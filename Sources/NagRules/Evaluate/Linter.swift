@@ -1,0 +1,38 @@
+/// Loads templates and evaluates them: the whole pipeline behind `nag` and `NagTesting`.
+///
+/// ```swift
+/// let report = try Linter().run([.file("template.yaml")])
+/// let open = report.findings.filter { !$0.isSuppressed && $0.level == .error }
+/// ```
+public struct Linter: Sendable {
+    /// Every pack the run may select from (built-in ones and custom packs).
+    public var availablePacks: [RulePack]
+    public var selection: RuleSelection
+    public var options: EvaluationOptions
+    public var loader: TemplateLoader
+
+    public init(availablePacks: [RulePack] = BuiltInPacks.all, selection: RuleSelection = RuleSelection(),
+                options: EvaluationOptions = EvaluationOptions(), loader: TemplateLoader = TemplateLoader()) {
+        self.availablePacks = availablePacks
+        self.selection = selection
+        self.options = options
+        self.loader = loader
+    }
+
+    /// Loads and evaluates every source, on all cores; file results keep the order of `sources`.
+    public func run(_ sources: [TemplateSource], inputProblems: [LoadDiagnostic] = []) throws(RuleSelection.SelectionError) -> RunReport {
+        let ruleSet = try selection.ruleSet(from: availablePacks)
+        let known = Set(availablePacks.flatMap(\.rules).map(\.description.id))
+        let evaluator = Evaluator(ruleSet: ruleSet, options: options, knownRuleIds: known)
+        let loader = self.loader
+        let files = concurrentMap(sources) { source -> RunReport.FileResult in
+            switch loader.load(source) {
+            case .success(let template):
+                return RunReport.FileResult(file: source.name, evaluation: evaluator.evaluate(template), diagnostics: template.diagnostics)
+            case .failure(let diagnostic):
+                return RunReport.FileResult(file: source.name, evaluation: nil, diagnostics: [diagnostic])
+            }
+        }
+        return RunReport(files: files, rules: ruleSet.rules.map(\.description), inputProblems: inputProblems)
+    }
+}

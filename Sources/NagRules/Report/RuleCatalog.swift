@@ -1,0 +1,54 @@
+/// Text about rules for `nag rules`, `nag explain` and the README's rule table, all from the rules' descriptions.
+public enum RuleCatalog {
+    /// One line per rule: id, level, cause.
+    public static func list(_ rules: [RuleDescription]) -> String {
+        let width = rules.map(\.id.count).max() ?? 0
+        var text = ""
+        for rule in rules {
+            text += rule.id.padding(to: width) + "  " + rule.level.rawValue.padding(to: 7) + "  " + rule.cause + "\n"
+        }
+        let errors = rules.filter { $0.level == .error }.count
+        text += "\n\(rules.count) rules: \(errors) errors, \(rules.count - errors) warnings\n"
+        return text
+    }
+
+    /// A Markdown table of the rules.
+    public static func markdownTable(_ rules: [RuleDescription]) -> String {
+        var text = "| Rule | Level | Resource types | Cause |\n| --- | --- | --- | --- |\n"
+        for rule in rules {
+            let types = rule.resourceTypes.sorted().map { "`\($0)`" }.joined(separator: ", ")
+            text += "| \(rule.id) | \(rule.level.rawValue) | \(types.isEmpty ? "any" : types) | \(rule.cause.replacingAll("|", with: "\\|")) |\n"
+        }
+        return text
+    }
+
+    /// Everything about one rule, for `nag explain`.
+    public static func explanation(_ rule: RuleDescription) -> String {
+        let types = rule.resourceTypes.isEmpty ? "any resource" : rule.resourceTypes.sorted().joined(separator: ", ")
+        return """
+        \(rule.id) (\(rule.level.rawValue))
+        \(rule.cause)
+
+        Checks: \(types)
+
+        Why:
+        \(rule.explanation)
+
+        Fix:
+        \(rule.fix)
+
+        Suppress (only with a real reason), in the resource's Metadata:
+          cdk_nag:
+            rules_to_suppress:
+              - id: \(rule.id)
+                reason: Why this finding is acceptable for this resource.
+
+        """
+    }
+}
+
+extension String {
+    func padding(to width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}

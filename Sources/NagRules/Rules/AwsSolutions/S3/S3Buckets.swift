@@ -1,0 +1,40 @@
+/// Lookups shared by the S3 rules: a bucket's identity as cdk-nag matches it, and its policies.
+enum S3Buckets {
+    static let bucketType = "AWS::S3::Bucket"
+    static let policyType = "AWS::S3::BucketPolicy"
+
+    /// The literal name a bucket declares, if any.
+    static func declaredName(of bucket: Resource, in context: RuleContext) -> String? {
+        context.resolve(bucket, "BucketName").string
+    }
+
+    /// The bucket a policy's `Bucket` property names: a logical id (through Ref or GetAtt) or a literal name.
+    static func target(of policy: Resource, in context: RuleContext) -> String? {
+        let resolved = context.resolve(policy, "Bucket")
+        return resolved.resourceLink?.logicalId ?? resolved.string
+    }
+
+    /// The bucket policies that apply to `bucket`: those whose `Bucket` links to it, or names it literally.
+    static func policies(for bucket: Resource, in context: RuleContext) -> [Resource] {
+        let name = declaredName(of: bucket, in: context)
+        return context.graph.resources(ofType: policyType).filter { policy in
+            let target = target(of: policy, in: context)
+            return target == bucket.logicalId || (name != nil && target == name)
+        }
+    }
+
+    /// The statements of a policy document, each resolved to a map (unresolvable ones are skipped).
+    static func statements(of document: Resolved, in context: RuleContext) -> [ValueMap] {
+        guard let map = document.map else { return [] }
+        let statements = context.resolve(map["Statement"])
+        let items = statements.list ?? statements.value.map { [$0] } ?? []
+        return items.compactMap { context.resolve($0).map }
+    }
+
+    /// A statement field as a list of resolved strings (a single string counts as a list of one).
+    static func strings(_ value: Value?, in context: RuleContext) -> [String] {
+        let resolved = context.resolve(value)
+        if let list = resolved.list { return list.compactMap { context.resolve($0).string } }
+        return resolved.string.map { [$0] } ?? []
+    }
+}

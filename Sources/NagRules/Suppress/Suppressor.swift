@@ -1,0 +1,108 @@
+/// Applies a template's suppressions to its findings and reports problems with the suppressions themselves.
+///
+/// Matching, as cdk-nag does it: an entry covers findings of its rule on its resource (or, at template
+/// level, on every resource). With `applies_to`, only granular findings whose id matches an item are
+/// covered; a non-granular finding is covered by the rule id alone. Unknowns are covered by an entry for
+/// their rule without `applies_to`, or by `CdkNagValidationFailure` whose `applies_to` names the rule.
+/// A suppression without a valid reason never silences an error-level finding.
+public struct Suppressor: Sendable {
+    /// Every rule id of every pack nag knows (built-in and custom).
+    public var knownRuleIds: Set<String>
+    /// The rules evaluated in this run: only their suppressions can be judged unused.
+    public var evaluatedRuleIds: Set<String>
+    /// The level of each active suppression-problem rule (`Nag-SUP1` …); absent ones are not reported.
+    public var problemLevels: [String: RuleLevel]
+
+    /// Packs of cdk-nag that nag does not implement: suppressions for them are neither unknown nor unused.
+    public static let foreignPacks: Set<String> = ["HIPAA.Security", "NIST.800.53.R4", "NIST.800.53.R5", "PCI.DSS.321", "Serverless"]
+
+    public init(knownRuleIds: Set<String>, evaluatedRuleIds: Set<String>, problemLevels: [String: RuleLevel]) {
+        self.knownRuleIds = knownRuleIds
+        self.evaluatedRuleIds = evaluatedRuleIds
+        self.problemLevels = problemLevels
+    }
+
+    /// The findings with suppressions applied, followed by findings about the suppressions.
+    public func apply(to findings: [Finding], in template: Template) -> [Finding] {
+        let (suppressions, readProblems) = SuppressionReader.read(template)
+        var byOwner: [String: [Int]] = [:]
+        var templateWide: [Int] = []
+        for (index, suppression) in suppressions.enumerated() {
+            if let owner = suppression.owner { byOwner[owner, default: []].append(index) } else { templateWide.append(index) }
+        }
+        var used = Array(repeating: false, count: suppressions.count)
+        var result: [Finding] = []
+        result.reserveCapacity(findings.count)
+        for var finding in findings {
+            let candidates = byOwner[finding.resource.logicalId, default: []] + templateWide
+            for index in candidates {
+                let suppression = suppressions[index]
+                guard covers(suppression, finding) else { continue }
+                if finding.level == .error && !suppression.hasValidReason { continue }
+                used[index] = true
+                finding.suppression = AppliedSuppression(
+                    reason: suppression.reason ?? "", location: template.location(suppression.position), scope: suppression.scope)
+                break
+            }
+            result.append(finding)
+        }
+        var problems = readProblems
+        for (index, suppression) in suppressions.enumerated() {
+            if !suppression.hasValidReason {
+                let what = suppression.reason == nil ? "has no reason" : "has a reason shorter than \(Suppression.minimumReasonLength) characters"
+                problems.append((SuppressionProblem(kind: .shortReason, message: "suppression of \(suppression.ruleId) \(what)", position: suppression.position), suppression.owner))
+            }
+            if let problem = unknownRuleProblem(suppression) {
+                problems.append((problem, suppression.owner))
+            } else if !used[index] && isJudgeable(suppression) {
+                let scope = suppression.owner.map { "on \($0)" } ?? "at template level"
+                let detail = suppression.appliesTo.map { " (applies_to: \($0.map(\.text).joined(separator: ", ")))" } ?? ""
+                problems.append((SuppressionProblem(kind: .unused, message: "suppression of \(suppression.ruleId)\(detail) \(scope) suppressed nothing", position: suppression.position), suppression.owner))
+            }
+        }
+        for (problem, owner) in problems {
+            let rule = SuppressionRules.rule(for: problem.kind).description
+            guard let level = problemLevels[rule.id] else { continue }
+            let resource = owner.flatMap(template.resource(named:)).map(ResourceSummary.init)
+                ?? ResourceSummary(logicalId: "Metadata", type: "AWS::CloudFormation::Template")
+            result.append(Finding(ruleId: rule.id, level: level, kind: .violation, message: rule.cause, detail: problem.message,
+                                  resource: resource, location: template.location(problem.position)))
+        }
+        return result
+    }
+
+    private func covers(_ suppression: Suppression, _ finding: Finding) -> Bool {
+        if suppression.ruleId == Suppression.validationFailureId {
+            guard finding.kind == .unknown else { return false }
+            return suppression.appliesTo?.contains { $0.matches(finding.ruleId) } ?? true
+        }
+        guard suppression.ruleId == finding.ruleId else { return false }
+        guard let patterns = suppression.appliesTo else { return true }
+        guard finding.kind == .violation, let findingId = finding.findingId else {
+            return finding.kind == .violation
+        }
+        return patterns.contains { $0.matches(findingId) }
+    }
+
+    private func pack(of ruleId: String) -> String {
+        ruleId.split(separator: "-", maxSplits: 1).first.map(String.init) ?? ruleId
+    }
+
+    private func unknownRuleProblem(_ suppression: Suppression) -> SuppressionProblem? {
+        let id = suppression.ruleId
+        if id == Suppression.validationFailureId || knownRuleIds.contains(id) || Self.foreignPacks.contains(pack(of: id)) {
+            return nil
+        }
+        return SuppressionProblem(kind: .unknownRule, message: "suppression names \(id), which is not a rule nag knows", position: suppression.position)
+    }
+
+    private func isJudgeable(_ suppression: Suppression) -> Bool {
+        if suppression.ruleId == Suppression.validationFailureId {
+            return suppression.appliesTo?.allSatisfy { pattern in
+                if case .exact(let id) = pattern.matcher { return evaluatedRuleIds.contains(id) }
+                return false
+            } ?? false
+        }
+        return evaluatedRuleIds.contains(suppression.ruleId)
+    }
+}

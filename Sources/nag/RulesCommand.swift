@@ -1,0 +1,43 @@
+import ArgumentParser
+import NagRules
+
+/// `nag rules`: lists the rules with their level and cause.
+struct Rules: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the rules of the packs, with level and cause.")
+
+    @Option(name: .customLong("pack"), help: ArgumentHelp("Only this pack (repeatable; default: every pack).", valueName: "name"))
+    var packs: [String] = []
+
+    @Flag(help: "Print a Markdown table (the README's rule table is generated with this).")
+    var markdown = false
+
+    func run() throws {
+        let available = BuiltInPacks.all
+        var chosen: [RulePack] = []
+        for name in packs {
+            guard let pack = available.first(where: { $0.name.lowercased() == name.lowercased() }) else {
+                throw ValidationError("unknown pack \(name) (available: \(available.map(\.name).joined(separator: ", ")))")
+            }
+            chosen.append(pack)
+        }
+        let rules = (chosen.isEmpty ? available : chosen).flatMap(\.rules).map(\.description)
+        print(markdown ? RuleCatalog.markdownTable(rules) : RuleCatalog.list(rules), terminator: "")
+    }
+}
+
+/// `nag explain RULE-ID`: the cause, explanation and fix of one rule, and how to suppress it.
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Explain a rule: what it checks, why, and how to fix or suppress it.")
+
+    @Argument(help: "The rule id, e.g. AwsSolutions-S1.")
+    var ruleId: String
+
+    func run() throws {
+        let rules = BuiltInPacks.all.flatMap(\.rules).map(\.description)
+        guard let rule = rules.first(where: { $0.id.lowercased() == ruleId.lowercased() }) else {
+            let close = rules.filter { $0.id.lowercased().hasPrefix(ruleId.lowercased()) }.map(\.id)
+            throw ValidationError("no rule \(ruleId)" + (close.isEmpty ? "" : "; did you mean \(close.prefix(5).joined(separator: ", "))?"))
+        }
+        print(RuleCatalog.explanation(rule), terminator: "")
+    }
+}
