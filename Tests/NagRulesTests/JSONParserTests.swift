@@ -262,8 +262,8 @@ private func call(_ name: IntrinsicName, _ argument: Value) -> Value {
         #expect(error.position == pos(4, 5))
         #expect(error.related == [pos(2, 3)])
         let diagnostic = error.diagnostic(file: "t.json")
-        #expect(diagnostic.location == SourceLocation(file: "t.json", line: 4, column: 5))
-        #expect(diagnostic.related == [SourceLocation(file: "t.json", line: 2, column: 3)])
+        #expect(diagnostic.location == FileLocation(file: "t.json", line: 4, column: 5))
+        #expect(diagnostic.related == [FileLocation(file: "t.json", line: 2, column: 3)])
     }
 
     @Test func duplicateKeyInALargeObjectIsFound() throws {
