@@ -48,7 +48,7 @@ enum InputDiscovery {
             }
             var isDirectory: ObjCBool = false
             guard files.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                problems.append(LoadDiagnostic("no such file or directory", at: SourceLocation(file: path, line: 1, column: 1)))
+                problems.append(LoadDiagnostic("no such file or directory", at: FileLocation(file: path, line: 1, column: 1)))
                 continue
             }
             guard isDirectory.boolValue else {

@@ -100,6 +100,25 @@ private func call(_ name: IntrinsicName, _ argument: Value) -> Value {
         #expect(root["D"]?.stringValue == "it's")
     }
 
+    @Test func repeatedLongStringsAndTagsLoadCorrectly() throws {
+        var text = ""
+        for index in 0..<3000 {
+            text += "ServerSideEncryptionConfiguration\(index):\n"
+            text += "  PrincipalServiceName: lambda.amazonaws.com\n"
+            text += "  Other: lambda.amazonaws.con\n"
+            text += "  Arn: !GetAtt VeryLongLogicalResourceName\(index % 7).Arn\n"
+            text += "  Ref: !Ref VeryLongLogicalResourceName\n"
+        }
+        let map = try #require(try parseYAML(text).mapValue)
+        #expect(map.count == 3000)
+        let last = try #require(map["ServerSideEncryptionConfiguration2999"])
+        #expect(last["PrincipalServiceName"]?.stringValue == "lambda.amazonaws.com")
+        #expect(last["Other"]?.stringValue == "lambda.amazonaws.con")
+        #expect(last["Arn"] == call(.getAtt, list(str("VeryLongLogicalResourceName3"), str("Arn"))))
+        #expect(last["Ref"] == call(.ref, str("VeryLongLogicalResourceName")))
+        #expect(last.mapValue?.entry("Ref")?.keyPosition == pos(14_999, 3))
+    }
+
     // MARK: Scalar typing
 
     /// Matches PyYAML's SafeLoader (YAML 1.1), which cfn-lint uses.

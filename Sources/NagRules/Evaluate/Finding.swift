@@ -36,12 +36,12 @@ public struct Finding: Sendable, Hashable {
     /// The granular finding id (`Action::s3:*`), for rules that report them.
     public var findingId: String?
     public var resource: ResourceSummary
-    public var location: SourceLocation
+    public var location: FileLocation
     /// Set when a `cdk_nag` suppression covers the finding.
     public var suppression: AppliedSuppression?
 
     public init(ruleId: String, level: RuleLevel, kind: Kind, message: String, detail: String? = nil,
-                findingId: String? = nil, resource: ResourceSummary, location: SourceLocation,
+                findingId: String? = nil, resource: ResourceSummary, location: FileLocation,
                 suppression: AppliedSuppression? = nil) {
         self.ruleId = ruleId
         self.level = level
@@ -71,7 +71,7 @@ public struct Finding: Sendable, Hashable {
 /// A suppression that covers a finding: what it said and where it is written.
 public struct AppliedSuppression: Sendable, Hashable {
     public var reason: String
-    public var location: SourceLocation
+    public var location: FileLocation
     /// Whether the suppression is written on the resource itself or at the template's top level.
     public var scope: SuppressionScope
 }

@@ -2,14 +2,14 @@
 public struct LoadDiagnostic: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Severity: String, Sendable, Equatable { case error, warning }
 
-    public var location: SourceLocation
+    public var location: FileLocation
     public var severity: Severity
     public var message: String
     /// Other places the message refers to (the first of two duplicate keys, for instance).
-    public var related: [SourceLocation]
+    public var related: [FileLocation]
 
-    public init(_ message: String, at location: SourceLocation, severity: Severity = .error,
-                related: [SourceLocation] = []) {
+    public init(_ message: String, at location: FileLocation, severity: Severity = .error,
+                related: [FileLocation] = []) {
         self.location = location
         self.severity = severity
         self.message = message
@@ -29,8 +29,8 @@ struct ParseError: Error, Sendable {
     var related: [Position] = []
 
     func diagnostic(file: String) -> LoadDiagnostic {
-        LoadDiagnostic(message, at: SourceLocation(file: file, position: position),
-                       related: related.map { SourceLocation(file: file, position: $0) })
+        LoadDiagnostic(message, at: FileLocation(file: file, position: position),
+                       related: related.map { FileLocation(file: file, position: $0) })
     }
 }
 

@@ -9,10 +9,10 @@ public enum ParameterFile {
         } catch let error as ParseError {
             throw error.diagnostic(file: file)
         } catch {
-            throw LoadDiagnostic("\(error)", at: SourceLocation(file: file, line: 1, column: 1))
+            throw LoadDiagnostic("\(error)", at: FileLocation(file: file, line: 1, column: 1))
         }
         func fail(_ message: String, _ position: Position) -> LoadDiagnostic {
-            LoadDiagnostic(message, at: SourceLocation(file: file, position: position))
+            LoadDiagnostic(message, at: FileLocation(file: file, position: position))
         }
         var values: [String: String] = [:]
         if let items = root.listValue {

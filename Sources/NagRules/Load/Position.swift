@@ -1,7 +1,7 @@
 /// A line and column (both 1-based, columns counted in Unicode scalars) inside one source file.
 ///
 /// Values carry only a `Position`; the file they came from is known to the ``Template`` that holds them,
-/// which keeps every value small. ``SourceLocation`` pairs the two for messages.
+/// which keeps every value small. ``FileLocation`` pairs the two for messages.
 public struct Position: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var line: Int
     public var column: Int
@@ -22,7 +22,7 @@ public struct Position: Hashable, Comparable, Sendable, CustomStringConvertible 
 }
 
 /// A file and a position in it, printed the way compilers and editors expect: `file:line:col`.
-public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct FileLocation: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var file: String
     public var position: Position
 
@@ -38,7 +38,7 @@ public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConver
     public var line: Int { position.line }
     public var column: Int { position.column }
 
-    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+    public static func < (lhs: FileLocation, rhs: FileLocation) -> Bool {
         (lhs.file, lhs.position) < (rhs.file, rhs.position)
     }
 

@@ -39,7 +39,7 @@ public struct TemplateLoader: Sendable {
     /// Loads a template from bytes; `file` names it in positions and messages. With no `format`, a document
     /// whose first character is `{` is read as JSON and anything else as YAML.
     public func load(bytes: [UInt8], file: String, format: TemplateFormat? = nil) throws(LoadDiagnostic) -> Template {
-        let start = SourceLocation(file: file, line: 1, column: 1)
+        let start = FileLocation(file: file, line: 1, column: 1)
         guard bytes.count <= limits.maxFileSize else {
             throw LoadDiagnostic("file is \(bytes.count) bytes, over the limit of \(limits.maxFileSize) bytes (raise it with --max-file-size)", at: start)
         }
@@ -78,19 +78,19 @@ public struct TemplateLoader: Sendable {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0xEF || byte == 0xBB || byte == 0xBF
     }
 
-    private static func location(ofOffset offset: Int, in bytes: [UInt8], file: String) -> SourceLocation {
+    private static func location(ofOffset offset: Int, in bytes: [UInt8], file: String) -> FileLocation {
         var line = 1
         var lineStart = 0
         for i in 0..<offset where bytes[i] == 0x0A {
             line += 1
             lineStart = i + 1
         }
-        return SourceLocation(file: file, line: line, column: offset - lineStart + 1)
+        return FileLocation(file: file, line: line, column: offset - lineStart + 1)
     }
 
     /// Reads a whole file with the limit applied before reading, so a huge file is refused without loading it.
     public func readFile(_ path: String) throws(LoadDiagnostic) -> [UInt8] {
-        let start = SourceLocation(file: path, line: 1, column: 1)
+        let start = FileLocation(file: path, line: 1, column: 1)
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
             throw LoadDiagnostic("cannot open: \(String(cString: strerror(errno)))", at: start)

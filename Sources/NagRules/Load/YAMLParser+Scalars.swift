@@ -13,9 +13,20 @@ extension YAMLTreeBuilder {
 
     static let standardPrefix = Array("tag:yaml.org,2002:".utf8)
 
-    static func tagMeaning(_ tag: UnsafeMutablePointer<yaml_char_t>, position: Position) throws -> TagMeaning {
+    /// The meaning of a tag, remembered for the few distinct tags a template uses.
+    mutating func tagMeaning(_ tag: UnsafeMutablePointer<yaml_char_t>, position: Position) throws -> TagMeaning {
         let length = strlen(UnsafeRawPointer(tag).assumingMemoryBound(to: CChar.self))
         let bytes = UnsafeBufferPointer(start: tag, count: length)
+        for (known, meaning) in tagCache where known.count == length {
+            if known.withUnsafeBufferPointer({ memcmp($0.baseAddress!, tag, length) == 0 }) { return meaning }
+        }
+        let meaning = try Self.tagMeaning(bytes, position: position)
+        if tagCache.count < 64 { tagCache.append((Array(bytes), meaning)) }
+        return meaning
+    }
+
+    static func tagMeaning(_ bytes: UnsafeBufferPointer<UInt8>, position: Position) throws -> TagMeaning {
+        let length = bytes.count
         if length == 1 && bytes[0] == UInt8(ascii: "!") { return .nonSpecific }
         if length > standardPrefix.count && bytes.starts(with: standardPrefix) {
             return .standard(String(decoding: UnsafeBufferPointer(rebasing: bytes[standardPrefix.count...]),
@@ -29,7 +40,7 @@ extension YAMLTreeBuilder {
     }
 
     /// The intrinsic a tagged collection stands for, or nil for a plain collection tag.
-    static func containerTag(_ tag: UnsafeMutablePointer<yaml_char_t>, kind: ContainerKind,
+    mutating func containerTag(_ tag: UnsafeMutablePointer<yaml_char_t>, kind: ContainerKind,
                              position: Position) throws -> IntrinsicName? {
         switch try tagMeaning(tag, position: position) {
         case .intrinsic(let name):
@@ -44,7 +55,7 @@ extension YAMLTreeBuilder {
     }
 
     /// Keys are plain text: intrinsic tags on them are an error.
-    static func checkKeyTag(_ tag: UnsafeMutablePointer<yaml_char_t>, position: Position) throws {
+    mutating func checkKeyTag(_ tag: UnsafeMutablePointer<yaml_char_t>, position: Position) throws {
         switch try tagMeaning(tag, position: position) {
         case .intrinsic(let name):
             throw ParseError(message: "a mapping key cannot be an intrinsic function (\(name))", position: position)
@@ -56,40 +67,39 @@ extension YAMLTreeBuilder {
     }
 
     /// Types a scalar: by its tag when it has one, by PyYAML's YAML 1.1 resolvers when plain, else a string.
-    static func scalarValue(text: UnsafeBufferPointer<UInt8>, tag: UnsafeMutablePointer<yaml_char_t>?,
+    mutating func scalarValue(text: UnsafeBufferPointer<UInt8>, tag: UnsafeMutablePointer<yaml_char_t>?,
                             style: yaml_scalar_style_t, position: Position,
                             contentPosition: Position) throws -> Value {
         guard let tag else {
             guard style == YAML_PLAIN_SCALAR_STYLE else {
-                return Value(.string(String(decoding: text, as: UTF8.self)), at: contentPosition)
+                return Value(.string(interner.string(text)), at: contentPosition)
             }
             switch PlainScalar.resolve(text) {
             case .null: return Value(.null, at: contentPosition)
             case .bool(let b): return Value(.bool(b), at: contentPosition)
             case .number: return Value(.number(String(decoding: text, as: UTF8.self)), at: contentPosition)
-            case .string, .merge: return Value(.string(String(decoding: text, as: UTF8.self)), at: contentPosition)
+            case .string, .merge: return Value(.string(interner.string(text)), at: contentPosition)
             }
         }
-        let string = { String(decoding: text, as: UTF8.self) }
         switch try tagMeaning(tag, position: position) {
         case .intrinsic(let name):
-            let argument = Value(.string(string()), at: contentPosition)
+            let argument = Value(.string(interner.string(text)), at: contentPosition)
             return Value(.intrinsic(Intrinsic(name: name, argument: argument)), at: position)
         case .nonSpecific:
-            return Value(.string(string()), at: contentPosition)
+            return Value(.string(String(decoding: text, as: UTF8.self)), at: contentPosition)
         case .standard(let name):
             let resolved = PlainScalar.resolve(text)
             switch name {
             case "str", "binary", "timestamp":
-                return Value(.string(string()), at: contentPosition)
+                return Value(.string(String(decoding: text, as: UTF8.self)), at: contentPosition)
             case "int", "float":
                 guard resolved == .number else {
-                    throw ParseError(message: "\"\(string())\" is not a valid !!\(name)", position: contentPosition)
+                    throw ParseError(message: "\"\(String(decoding: text, as: UTF8.self))\" is not a valid !!\(name)", position: contentPosition)
                 }
-                return Value(.number(string()), at: contentPosition)
+                return Value(.number(String(decoding: text, as: UTF8.self)), at: contentPosition)
             case "bool":
                 guard case .bool(let b) = resolved else {
-                    throw ParseError(message: "\"\(string())\" is not a valid !!bool", position: contentPosition)
+                    throw ParseError(message: "\"\(String(decoding: text, as: UTF8.self))\" is not a valid !!bool", position: contentPosition)
                 }
                 return Value(.bool(b), at: contentPosition)
             case "null":

@@ -111,6 +111,8 @@ struct YAMLTreeBuilder {
     var aliasExpansion = 0
     var root: Value?
     var cursor: CharacterCursor
+    var interner = StringInterner()
+    var tagCache: [(bytes: [UInt8], meaning: TagMeaning)] = []
 
     /// Maps with more entries than this check duplicates through a hash table instead of a scan.
     static let duplicateScanLimit = 16
@@ -140,7 +142,7 @@ struct YAMLTreeBuilder {
             return
         }
 
-        let value = try Self.scalarValue(text: text, tag: data.tag, style: data.style,
+        let value = try scalarValue(text: text, tag: data.tag, style: data.style,
                                          position: position, contentPosition: contentPosition)
         if let anchor = data.anchor {
             anchors[Self.string(anchor)] = (value, 1)
@@ -164,7 +166,7 @@ struct YAMLTreeBuilder {
         }
         var intrinsic: IntrinsicName?
         if let tag {
-            intrinsic = try Self.containerTag(tag, kind: kind, position: position)
+            intrinsic = try containerTag(tag, kind: kind, position: position)
         }
         let contentPosition = (tag != nil || anchor != nil) ? cursor.contentPosition(start: start, end: end) : position
         frames.append(Frame(kind: kind, position: position, contentPosition: contentPosition,
@@ -254,11 +256,11 @@ struct YAMLTreeBuilder {
     private mutating func takeKey(text: UnsafeBufferPointer<UInt8>, tag: UnsafeMutablePointer<yaml_char_t>?,
                                   plain: Bool, position: Position) throws {
         if let tag {
-            try Self.checkKeyTag(tag, position: position)
+            try checkKeyTag(tag, position: position)
         }
         let isMerge = plain && tag == nil && text.count == 2 && text[0] == UInt8(ascii: "<")
             && text[1] == UInt8(ascii: "<")
-        try setKey(String(decoding: text, as: UTF8.self), at: position, isMerge: isMerge)
+        try setKey(interner.string(text), at: position, isMerge: isMerge)
     }
 
     private mutating func setKey(_ key: String, at position: Position, isMerge: Bool) throws {

@@ -36,7 +36,7 @@ public struct JSONFormatter: ReportFormatter {
         ])
     }
 
-    static func location(_ l: SourceLocation) -> JSONNode {
+    static func location(_ l: FileLocation) -> JSONNode {
         .object([("file", .string(l.file)), ("line", .int(l.line)), ("column", .int(l.column))])
     }
 

@@ -58,8 +58,8 @@ public struct Template: Sendable {
     }
 
     /// The location of a position in this template's file.
-    public func location(_ position: Position) -> SourceLocation {
-        SourceLocation(file: file, position: position)
+    public func location(_ position: Position) -> FileLocation {
+        FileLocation(file: file, position: position)
     }
 
     /// Whether the template declares the SAM transform (its `AWS::Serverless::*` resources are not expanded).

@@ -50,8 +50,8 @@ struct TemplateReader {
         return value.listValue?.compactMap(\.stringValue) ?? []
     }
 
-    private func location(_ position: Position) -> SourceLocation {
-        SourceLocation(file: file, position: position)
+    private func location(_ position: Position) -> FileLocation {
+        FileLocation(file: file, position: position)
     }
 
     private mutating func problem(_ message: String, at position: Position) {

@@ -1,0 +1,5 @@
+/// AwsSolutions rules for CodeBuild and Cloud9.
+extension AwsSolutionsPack {
+    static let developerTools: [any Rule] = [
+    ]
+}

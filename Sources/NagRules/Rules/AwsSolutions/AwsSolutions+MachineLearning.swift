@@ -1,0 +1,5 @@
+/// AwsSolutions rules for Lex and SageMaker.
+extension AwsSolutionsPack {
+    static let machineLearning: [any Rule] = [
+    ]
+}

@@ -1,0 +1,5 @@
+/// AwsSolutions rules for MediaStore.
+extension AwsSolutionsPack {
+    static let media: [any Rule] = [
+    ]
+}

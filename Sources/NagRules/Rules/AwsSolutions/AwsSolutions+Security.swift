@@ -1,0 +1,5 @@
+/// AwsSolutions rules for IAM, Cognito, KMS and Secrets Manager.
+extension AwsSolutionsPack {
+    static let security: [any Rule] = [
+    ]
+}

@@ -1,0 +1,5 @@
+/// AwsSolutions rules for Lambda, AppSync, Step Functions, EventBridge, SNS and SQS.
+extension AwsSolutionsPack {
+    static let serverless: [any Rule] = [
+    ]
+}

@@ -1,0 +1,5 @@
+/// AwsSolutions rules for EFS and Auto Scaling.
+extension AwsSolutionsPack {
+    static let storageAndScaling: [any Rule] = [
+    ]
+}

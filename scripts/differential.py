@@ -1,0 +1,125 @@
+#!/usr/bin/env python3
+"""Differential check of nag against the real cdk-nag on the shared corpus.
+
+For every template cdk-nag could load (../shared/corpus/expected/cdk-nag.json), compares the set of
+(rule id with its granular finding, logical id) pairs that cdk-nag reports for the AwsSolutions rules nag
+implements with what nag reports under --ignore-suppressions (unknowns count as reported).
+
+  scripts/differential.py                 per-rule table
+  scripts/differential.py --rule S10 --show 20    also list differences for rules matching S10
+  scripts/differential.py --check         fail when a rule falls below its floor in
+                                          Tests/Fixtures/differential-baseline/*.tsv (or below 99% when absent)
+  scripts/differential.py --rule S1 --write-baseline s3   record today's numbers of the selected rules as floors
+"""
+import argparse, json, os, subprocess, sys
+from collections import defaultdict
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+CORPUS = os.environ.get("NAG_CORPUS", os.path.join(ROOT, "..", "shared", "corpus"))
+BASELINE_DIR = os.path.join(ROOT, "Tests", "Fixtures", "differential-baseline")
+TARGET = 0.99
+
+def base(rule): return rule.split("[", 1)[0]
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--nag", default=os.path.join(ROOT, ".build", "debug", "nag"))
+    ap.add_argument("--pack", default="AwsSolutions")
+    ap.add_argument("--rule", action="append", default=[], help="only rules whose id contains this")
+    ap.add_argument("--show", type=int, default=0, help="differences to list per rule")
+    ap.add_argument("--check", action="store_true")
+    ap.add_argument("--write-baseline", metavar="GROUP", help="write floors for the selected rules below 99%% to Tests/Fixtures/differential-baseline/GROUP.tsv")
+    args = ap.parse_args()
+
+    expected_path = os.path.join(CORPUS, "expected", "cdk-nag.json")
+    if not os.path.exists(expected_path):
+        print(f"differential: {expected_path} is absent; skipped (it runs wherever ../shared/corpus exists)")
+        return 0
+    expected = json.load(open(expected_path))
+    files = sorted(k for k, v in expected.items() if "findings" in v)
+    paths = [os.path.join(CORPUS, f) for f in files]
+
+    rules_out = subprocess.run([args.nag, "rules", "--pack", args.pack], capture_output=True, text=True, check=True).stdout
+    implemented = {line.split()[0] for line in rules_out.splitlines() if line.startswith(args.pack + "-")}
+
+    run = subprocess.run([args.nag, "--pack", args.pack, "--format", "json", "--ignore-suppressions",
+                          "--unknown", "warning", "--fail-on", "none", "--skip-rule", "Nag-"] + paths,
+                         capture_output=True, text=True)
+    if run.returncode not in (0, 2):
+        print(run.stderr[-3000:]); return 1
+    report = json.loads(run.stdout)
+    prefix_len = len(CORPUS.rstrip("/")) + 1
+    nag = defaultdict(set)
+    for f in report["findings"]:
+        rel = f["location"]["file"][prefix_len:]
+        rid = f["rule"] + (f"[{f['findingId']}]" if f.get("findingId") else "")
+        nag[rel].add((rid, f["resource"]["logicalId"]))
+    failed = {d["file"][prefix_len:] for d in report["files"] if not d["loaded"]}
+
+    cdk = defaultdict(set)
+    for rel in files:
+        for rid, _sev, lid in expected[rel]["findings"]:
+            if base(rid) in implemented:
+                cdk[rel].add((rid, lid))
+
+    stats = defaultdict(lambda: [0, 0, 0, 0])  # cdk pairs, found by nag, nag pairs, confirmed by cdk
+    diffs = defaultdict(lambda: ([], []))
+    for rel in files:
+        c, n = cdk[rel], nag[rel]
+        for pair in c:
+            s = stats[base(pair[0])]; s[0] += 1
+            if pair in n: s[1] += 1
+            else: diffs[base(pair[0])][0].append((rel, pair))
+        for pair in n:
+            if base(pair[0]) not in implemented: continue
+            s = stats[base(pair[0])]; s[2] += 1
+            if pair in c: s[3] += 1
+            else: diffs[base(pair[0])][1].append((rel, pair))
+
+    floors = {}
+    for name in sorted(os.listdir(BASELINE_DIR)) if os.path.isdir(BASELINE_DIR) else []:
+        if not name.endswith(".tsv"): continue
+        for line in open(os.path.join(BASELINE_DIR, name)):
+            if line.startswith("#") or not line.strip(): continue
+            rid, recall, precision = line.split("\t")[:3]
+            floors[rid] = (float(recall), float(precision))
+
+    def order(r):
+        head, _, num = r.partition("-")[2].rstrip("0123456789"), None, r.partition("-")[2][len(r.partition("-")[2].rstrip("0123456789")):]
+        return (head, int(num or 0))
+    selected = [r for r in sorted(implemented, key=order) if not args.rule or any(x in r for x in args.rule)]
+    print(f"differential: {len(files)} templates cdk-nag loaded; nag failed to load {len(failed & set(files))} of them")
+    print(f"{'rule':<22}{'cdk-nag':>8}{'found':>8}{'recall':>9}{'nag':>8}{'confirmed':>10}{'precision':>10}")
+    problems, rows = [], []
+    for r in selected:
+        cp, found, np_, conf = stats[r]
+        recall = found / cp if cp else 1.0
+        precision = conf / np_ if np_ else 1.0
+        rows.append((r, recall, precision))
+        mark = ""
+        floor = floors.get(r, (TARGET, TARGET))
+        if recall + 1e-9 < min(floor[0], TARGET) or precision + 1e-9 < min(floor[1], TARGET):
+            mark = "  <-- below floor"; problems.append(r)
+        elif recall < TARGET or precision < TARGET:
+            mark = "  (below 99%, documented)"
+        print(f"{r:<22}{cp:>8}{found:>8}{recall:>8.1%}{np_:>8}{conf:>10}{precision:>9.1%}{mark}")
+        if args.show:
+            missed, extra = diffs[r]
+            for rel, pair in missed[:args.show]: print(f"    missed  {pair[0]} {pair[1]}  {rel}")
+            for rel, pair in extra[:args.show]: print(f"    extra   {pair[0]} {pair[1]}  {rel}")
+    tot = [sum(stats[r][i] for r in selected) for i in range(4)]
+    if tot[0] or tot[2]:
+        print(f"{'all':<22}{tot[0]:>8}{tot[1]:>8}{(tot[1]/tot[0] if tot[0] else 1):>8.1%}{tot[2]:>8}{tot[3]:>10}{(tot[3]/tot[2] if tot[2] else 1):>9.1%}")
+    if args.write_baseline:
+        os.makedirs(BASELINE_DIR, exist_ok=True)
+        with open(os.path.join(BASELINE_DIR, args.write_baseline + ".tsv"), "w") as out:
+            out.write("# rule\tmin recall\tmin precision (floors for rules below 99%; written by scripts/differential.py --write-baseline)\n")
+            for r, recall, precision in rows:
+                if recall < TARGET or precision < TARGET:
+                    out.write(f"{r}\t{recall:.4f}\t{precision:.4f}\n")
+    if args.check and problems:
+        print("differential: below floor: " + ", ".join(problems)); return 1
+    return 0
+
+if __name__ == "__main__":
+    sys.exit(main())
