@@ -128,7 +128,7 @@ private struct NagNotBuilt: Error, CustomStringConvertible {
         let path = fixture("shapes.yaml")
         let result = try runNag(["graph", path])
         #expect(result.status == 2)
-        #expect(result.stderr.split(separator: "\n").first == "\(path):17:1: error: unknown top-level section \"Globals\"")
+        #expect(result.stderr.split(separator: "\n").first == "\(path):17:1: error: unknown top-level section \"Extras\"")
         #expect(result.stderr.contains("\(path):2:3: error: resource NoType has no Type\n"))
         let root = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let template = try #require((root["templates"] as? [[String: Any]])?.first)
