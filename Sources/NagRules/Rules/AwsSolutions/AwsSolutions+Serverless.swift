@@ -2,7 +2,12 @@
 extension AwsSolutionsPack {
     static let serverless: [any Rule] = [
         LambdaLatestVersion(),
+        AppSyncGraphQLRequestLogging(),
+        StepFunctionStateMachineAllLogsToCloudWatch(),
+        StepFunctionStateMachineXray(),
+        EventBusOpenAccess(),
         SNSTopicSSLPublishOnly(),
+        SQSQueueSSE(),
         SQSQueueDLQ(),
         SQSQueueSSLRequestsOnly(),
     ]
