@@ -6,6 +6,13 @@ extension AwsSolutionsPack {
         EC2SecurityGroupDescription(),
         EC2InstanceDetailedMonitoringEnabled(),
         EC2InstanceTerminationProtection(),
+        ECSTaskDefinitionNoEnvironmentVariables(),
+        ECSClusterCloudWatchContainerInsights(),
+        ECSTaskDefinitionContainerLogging(),
+        CLBNoInboundHttpHttps(),
         ELBLoggingEnabled(),
+        CLBConnectionDraining(),
+        ELBCrossZoneLoadBalancingEnabled(),
+        ELBTlsHttpsListenersOnly(),
     ]
 }

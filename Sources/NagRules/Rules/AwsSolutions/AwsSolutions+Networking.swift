@@ -9,7 +9,9 @@ extension AwsSolutionsPack {
         CloudFrontDistributionHttpsViewerNoOutdatedSSL(),
         CloudFrontDistributionNoOutdatedSSL(),
         APIGWAccessLogging(),
+        APIGWRequestValidation(),
         APIGWAssociatedWithWAF(),
+        APIGWAuthorization(),
         APIGWExecutionLoggingEnabled(),
     ]
 }

@@ -1,5 +1,6 @@
 /// AwsSolutions rules for EFS and Auto Scaling.
 extension AwsSolutionsPack {
     static let storageAndScaling: [any Rule] = [
+        AutoScalingGroupScalingNotifications(),
     ]
 }
