@@ -8,6 +8,8 @@ extension AwsSolutionsPack {
         CloudFrontDistributionAccessLogging(),
         CloudFrontDistributionHttpsViewerNoOutdatedSSL(),
         CloudFrontDistributionNoOutdatedSSL(),
+        CloudFrontDistributionS3OriginAccessIdentity(),
+        CloudFrontDistributionS3OriginAccessControl(),
         APIGWAccessLogging(),
         APIGWRequestValidation(),
         APIGWAssociatedWithWAF(),
