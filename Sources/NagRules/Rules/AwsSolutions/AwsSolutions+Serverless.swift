@@ -1,5 +1,9 @@
 /// AwsSolutions rules for Lambda, AppSync, Step Functions, EventBridge, SNS and SQS.
 extension AwsSolutionsPack {
     static let serverless: [any Rule] = [
+        LambdaLatestVersion(),
+        SNSTopicSSLPublishOnly(),
+        SQSQueueDLQ(),
+        SQSQueueSSLRequestsOnly(),
     ]
 }
