@@ -30,6 +30,18 @@ struct ECSTaskDefinitionContainerLogging: Rule {
                     - ↓Name: sidecar
                       Image: envoy
             """),
+            .compliant("""
+            Conditions:
+              Log: !Not [!Equals [0, 1]]
+            Resources:
+              Task:
+                Type: AWS::ECS::TaskDefinition
+                Properties:
+                  ContainerDefinitions:
+                    - Name: app
+                      Image: nginx
+                      LogConfiguration: !If [Log, {LogDriver: awslogs}, !Ref AWS::NoValue]
+            """),
             .unknown("""
             Parameters:
               Logging:
