@@ -1,42 +1,54 @@
 /// Examples of Edge-ORIGIN1: one CloudFront → ALB template with each part varied in turn.
+///
+/// Parts are written without indentation and indented where they are placed, so YAML nesting stays right.
 enum OriginLockExamples {
+    static let secretReference = "'{{resolve:secretsmanager:origin-secret:SecretString:value}}'"
+
     struct Parts {
-        var originHeaders = """
-                      OriginCustomHeaders:
-                        - HeaderName: X-Origin-Verify
-                          HeaderValue: '{{resolve:secretsmanager:origin-secret:SecretString:value}}'
-        """
-        var domainName = "!GetAtt Alb.DNSName"
-        var defaultAction = """
-                  - Type: fixed-response
-                    FixedResponseConfig:
-                      StatusCode: "403"
-        """
-        var conditions = """
-                  Conditions:
-                    - Field: http-header
-                      HttpHeaderConfig:
-                        HttpHeaderName: X-Origin-Verify
-                        Values: ['{{resolve:secretsmanager:origin-secret:SecretString:value}}']
-        """
-        var scheme = "internet-facing"
         var parameters = ""
+        /// Placed before the origin's first key, where a finding about the whole origin points.
+        var originMarker = ""
+        var domainName = "!GetAtt Alb.DNSName"
+        var scheme = "internet-facing"
+        var originHeaders = """
+            OriginCustomHeaders:
+              - HeaderName: X-Origin-Verify
+                HeaderValue: \(secretReference)
+            """
+        var defaultAction = """
+            - Type: fixed-response
+              FixedResponseConfig:
+                StatusCode: "403"
+            """
+        var conditions = """
+            Conditions:
+              - Field: http-header
+                HttpHeaderConfig:
+                  HttpHeaderName: X-Origin-Verify
+                  Values: [\(secretReference)]
+            """
+    }
+
+    static func indent(_ text: String, _ spaces: Int) -> String {
+        let pad = String(repeating: " ", count: spaces)
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : pad + $0 }
+            .joined(separator: "\n")
     }
 
     static func template(_ parts: Parts) -> String {
-        """
-        \(parts.parameters)Resources:
+        parts.parameters + """
+        Resources:
           Cdn:
             Type: AWS::CloudFront::Distribution
             Properties:
               DistributionConfig:
                 Enabled: true
                 Origins:
-                  - DomainName: \(parts.domainName)
+                  - \(parts.originMarker)DomainName: \(parts.domainName)
                     Id: alb
                     CustomOriginConfig:
                       OriginProtocolPolicy: http-only
-        \(parts.originHeaders)
+        \(indent(parts.originHeaders, 12))
                 DefaultCacheBehavior:
                   TargetOriginId: alb
                   ViewerProtocolPolicy: redirect-to-https
@@ -52,7 +64,7 @@ enum OriginLockExamples {
               Port: 80
               Protocol: HTTP
               DefaultActions:
-        \(parts.defaultAction)
+        \(indent(parts.defaultAction, 8))
           ForwardRule:
             Type: AWS::ElasticLoadBalancingV2::ListenerRule
             Properties:
@@ -61,7 +73,7 @@ enum OriginLockExamples {
               Actions:
                 - Type: forward
                   TargetGroupArn: arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/app/1
-        \(parts.conditions)
+        \(indent(parts.conditions, 6))
         """
     }
 
@@ -73,6 +85,7 @@ enum OriginLockExamples {
 
     static let all: [RuleExample] = [
         .compliant(template(Parts())),
+        // A NoEcho parameter on both sides, and the origin domain built with Sub.
         .compliant(with {
             $0.parameters = """
             Parameters:
@@ -83,66 +96,66 @@ enum OriginLockExamples {
             """
             $0.domainName = "!Sub \"${Alb.DNSName}\""
             $0.originHeaders = """
-                          OriginCustomHeaders:
-                            - HeaderName: X-Origin-Verify
-                              HeaderValue: !Ref OriginSecret
+            OriginCustomHeaders:
+              - HeaderName: X-Origin-Verify
+                HeaderValue: !Ref OriginSecret
             """
             $0.conditions = """
-                      Conditions:
-                        - Field: http-header
-                          HttpHeaderConfig:
-                            HttpHeaderName: x-origin-verify
-                            Values: [!Ref OriginSecret]
+            Conditions:
+              - Field: http-header
+                HttpHeaderConfig:
+                  HttpHeaderName: x-origin-verify
+                  Values: [!Ref OriginSecret]
             """
         }),
-        // Not a CloudFront origin once it is internal.
+        // An internal load balancer is not reachable from the internet: not applicable.
         .compliant(with { $0.scheme = "internal"; $0.originHeaders = "" }),
-        .nonCompliant(with { $0.originHeaders = ""; $0.domainName = "↓!GetAtt Alb.DNSName" }),
+        .nonCompliant(with { $0.originHeaders = ""; $0.originMarker = "↓" }),
         .nonCompliant(with {
             $0.defaultAction = """
-                          - ↓Type: forward
-                            TargetGroupArn: arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/app/1
+            - ↓Type: forward
+              TargetGroupArn: arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/app/1
             """
         }),
         .nonCompliant(with {
             $0.conditions = """
-                      ↓Conditions:
-                        - Field: path-pattern
-                          PathPatternConfig:
-                            Values: ["/*"]
+            ↓Conditions:
+              - Field: path-pattern
+                PathPatternConfig:
+                  Values: ["/*"]
             """
         }),
         .nonCompliant(with {
             $0.conditions = """
-                      Conditions:
-                        - Field: http-header
-                          HttpHeaderConfig:
-                            HttpHeaderName: ↓X-From-Cdn
-                            Values: ['{{resolve:secretsmanager:origin-secret:SecretString:value}}']
+            Conditions:
+              - Field: http-header
+                HttpHeaderConfig:
+                  HttpHeaderName: ↓X-From-Cdn
+                  Values: [\(secretReference)]
             """
         }),
         .nonCompliant(with {
             $0.conditions = """
-                      Conditions:
-                        - Field: http-header
-                          HttpHeaderConfig:
-                            HttpHeaderName: X-Origin-Verify
-                            ↓Values: ['{{resolve:secretsmanager:other-secret:SecretString:value}}']
+            Conditions:
+              - Field: http-header
+                HttpHeaderConfig:
+                  HttpHeaderName: X-Origin-Verify
+                  ↓Values: ['{{resolve:secretsmanager:other-secret:SecretString:value}}']
             """
         }),
         // A literal secret: a warning-level finding at the value.
         .nonCompliant(with {
             $0.originHeaders = """
-                          OriginCustomHeaders:
-                            - HeaderName: X-Origin-Verify
-                              HeaderValue: ↓s3cr3t-value
+            OriginCustomHeaders:
+              - HeaderName: X-Origin-Verify
+                HeaderValue: ↓s3cr3t-value
             """
             $0.conditions = """
-                      Conditions:
-                        - Field: http-header
-                          HttpHeaderConfig:
-                            HttpHeaderName: X-Origin-Verify
-                            Values: [s3cr3t-value]
+            Conditions:
+              - Field: http-header
+                HttpHeaderConfig:
+                  HttpHeaderName: X-Origin-Verify
+                  Values: [s3cr3t-value]
             """
         }),
     ]
