@@ -1,0 +1,68 @@
+/// A rule read from a YAML pack file. It is a ``Rule`` like the built-in ones, so suppressions, reports,
+/// exit codes, `nag rules` and `nag explain` treat it the same way.
+public struct CustomRule: Rule {
+    /// What a value that cannot be resolved (a parameter without a default, an attribute known only once
+    /// deployed) means for the rule.
+    public enum UnresolvedPolicy: String, Sendable, CaseIterable {
+        /// Report that the rule could not decide (at the `--unknown` level).
+        case unknown
+        /// Treat the resource as compliant.
+        case pass
+        /// Treat the resource as non-compliant.
+        case fail
+    }
+
+    public let description: RuleDescription
+    /// Limits the resources the rule checks; nil checks every resource of the rule's types.
+    public let when: CustomCondition?
+    public let assertion: CustomCondition
+    public let unresolved: UnresolvedPolicy
+    /// Where the rule is written (its `id`), for messages about the rule itself.
+    public let location: FileLocation
+
+    public init(description: RuleDescription, when: CustomCondition?, assertion: CustomCondition,
+                unresolved: UnresolvedPolicy, location: FileLocation) {
+        self.description = description
+        self.when = when
+        self.assertion = assertion
+        self.unresolved = unresolved
+        self.location = location
+    }
+
+    public func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
+        let evaluator = ConditionEvaluator(context: context, resource: resource)
+        let root = ConditionEvaluator.root(of: resource, in: context)
+        var undecidedWhen: Unresolved?
+        if let when {
+            let applies = evaluator.evaluate(when, at: root)
+            switch applies.truth {
+            case .fails: return .notApplicable
+            case .undecided: undecidedWhen = applies.unresolved
+            case .holds: break
+            }
+        }
+        let verdict = evaluator.evaluate(assertion, at: root)
+        switch verdict.truth {
+        case .holds:
+            return .compliant
+        case .fails:
+            guard let undecidedWhen else { return .nonCompliant(violations(verdict.witnesses)) }
+            switch unresolved {
+            case .unknown: return .unknown(undecidedWhen)
+            case .pass: return .notApplicable
+            case .fail: return .nonCompliant(violations(verdict.witnesses))
+            }
+        case .undecided:
+            let why = undecidedWhen ?? verdict.unresolved ?? Unresolved("a value cannot be resolved", at: resource.position)
+            switch unresolved {
+            case .unknown: return .unknown(why)
+            case .pass: return .compliant
+            case .fail: return .violation(at: why.position, why.reason)
+            }
+        }
+    }
+
+    private func violations(_ witnesses: [Witness]) -> [Violation] {
+        witnesses.map { Violation(position: $0.position, detail: $0.detail) }
+    }
+}
