@@ -14,6 +14,7 @@ struct Check: ParsableCommand {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var rules: RuleOptions
+    @OptionGroup var custom: CustomRuleOptions
 
     @Option(help: "Fail (exit 1) on unsuppressed findings at this level or above: error, warning or none.")
     var failOn: FailLevel = .error
@@ -46,6 +47,7 @@ struct Check: ParsableCommand {
     var noColor = false
 
     func run() throws {
+        let customPacks = try custom.packs()
         var parameterValues: [String: String] = [:]
         if let parametersFile {
             do throws(LoadDiagnostic) {
@@ -63,8 +65,8 @@ struct Check: ParsableCommand {
             parameterValues[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
         }
         let linter = Linter(
-            availablePacks: BuiltInPacks.all,
-            selection: try rules.selection(),
+            availablePacks: BuiltInPacks.all + customPacks,
+            selection: try rules.selection().adding(customPacks),
             options: EvaluationOptions(parameterValues: parameterValues, unknownLevel: unknown.level,
                                        ignoreSuppressions: ignoreSuppressions),
             loader: input.loader)

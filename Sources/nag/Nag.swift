@@ -7,7 +7,7 @@ struct Nag: ParsableCommand {
         commandName: "nag",
         abstract: "Lint CloudFormation templates against the cdk-nag rule packs.",
         version: NagVersion.current,
-        subcommands: [Check.self, Graph.self, Rules.self, Explain.self],
+        subcommands: [Check.self, Graph.self, Rules.self, Explain.self, TestRules.self],
         defaultSubcommand: Check.self)
 }
 

@@ -11,8 +11,10 @@ struct Rules: ParsableCommand {
     @Flag(help: "Print a Markdown table (the README's rule table is generated with this).")
     var markdown = false
 
+    @OptionGroup var custom: CustomRuleOptions
+
     func run() throws {
-        let available = BuiltInPacks.all
+        let available = BuiltInPacks.all + (try custom.packs())
         var chosen: [RulePack] = []
         for name in packs {
             guard let pack = available.first(where: { $0.name.lowercased() == name.lowercased() }) else {
@@ -32,8 +34,10 @@ struct Explain: ParsableCommand {
     @Argument(help: "The rule id, e.g. AwsSolutions-S1.")
     var ruleId: String
 
+    @OptionGroup var custom: CustomRuleOptions
+
     func run() throws {
-        let rules = BuiltInPacks.all.flatMap(\.rules).map(\.description)
+        let rules = (BuiltInPacks.all + (try custom.packs())).flatMap(\.rules).map(\.description)
         guard let rule = rules.first(where: { $0.id.lowercased() == ruleId.lowercased() }) else {
             let close = rules.filter { $0.id.lowercased().hasPrefix(ruleId.lowercased()) }.map(\.id)
             throw ValidationError("no rule \(ruleId)" + (close.isEmpty ? "" : "; did you mean \(close.prefix(5).joined(separator: ", "))?"))

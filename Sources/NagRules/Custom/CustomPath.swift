@@ -9,8 +9,9 @@ public struct CustomPath: Sendable, Hashable, CustomStringConvertible {
         case index(Int)
         /// `[*]`: every item of a list.
         case every
-        /// `[Key=Value]`: the items of a list of maps whose `Key` is `Value` (compared as text).
-        case filter(key: String, value: String)
+        /// `[Key=Value]`: the items of a list of maps whose `Key` is `Value` (compared as text); the key may
+        /// be a dotted path inside the item (`[LogConfiguration.LogDriver=awslogs]`).
+        case filter(keys: [String], value: String)
 
         /// Whether the step can give more or fewer than one value.
         var fansOut: Bool {
@@ -116,9 +117,13 @@ private struct PathParser {
         } else if let index = Int(content), index >= 0, content.allSatisfy(\.isNumber) {
             steps.append(.index(index))
         } else if let equals = content.firstIndex(of: "="), equals != content.startIndex {
-            let key = String(content[..<equals])
+            let keys = content[..<equals].split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            guard keys.allSatisfy({ !$0.isEmpty }) else {
+                offset = start
+                throw fail("the filter `[\(content)]` has an empty key")
+            }
             let value = String(content[content.index(after: equals)...])
-            steps.append(.filter(key: key, value: value))
+            steps.append(.filter(keys: keys, value: value))
         } else {
             offset = start
             throw fail("`[\(content)]` is not `[*]`, an index like `[0]` or a filter like `[Key=Value]`")

@@ -75,14 +75,14 @@ struct PathReader {
                              path: slot.path.appending(.index(index)))]
             case .every:
                 return items(of: value, in: slot)
-            case .filter(let key, let expected):
+            case .filter(let keys, let expected):
                 var kept: [Slot] = []
                 for item in items(of: value, in: slot) {
                     guard case .value(let itemValue) = item.resolved else {
                         if item.resolved.isUnknown { kept.append(item) }
                         continue
                     }
-                    let field = resolver.resolve(itemValue.mapValue?[key])
+                    let field = resolver.resolve(itemValue.mapValue?[keys[0]], at: Array(keys.dropFirst()))
                     if let why = field.unresolved {
                         kept.append(Slot(resolved: .unknown(why), position: item.position, path: item.path))
                     } else if field.string == expected {
