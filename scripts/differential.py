@@ -11,7 +11,7 @@ implements with what nag reports under --ignore-suppressions (unknowns count as 
                                           Tests/Fixtures/differential-baseline/*.tsv (or below 99% when absent)
   scripts/differential.py --rule S1 --write-baseline s3   record today's numbers of the selected rules as floors
 """
-import argparse, json, os, subprocess, sys
+import argparse, json, math, os, subprocess, sys
 from collections import defaultdict
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -116,7 +116,7 @@ def main():
             out.write("# rule\tmin recall\tmin precision (floors for rules below 99%; written by scripts/differential.py --write-baseline)\n")
             for r, recall, precision in rows:
                 if recall < TARGET or precision < TARGET:
-                    out.write(f"{r}\t{recall:.4f}\t{precision:.4f}\n")
+                    out.write(f"{r}\t{math.floor(recall * 10000) / 10000:.4f}\t{math.floor(precision * 10000) / 10000:.4f}\n")
     if args.check and problems:
         print("differential: below floor: " + ", ".join(problems)); return 1
     return 0

@@ -209,7 +209,7 @@ private func at(_ file: String, _ line: Int, _ column: Int) -> FileLocation {
         let template = try TemplateLoader().load(path: path)
         let found = template.diagnostics.map { "\($0.location.line):\($0.location.column): \($0.message)" }
         #expect(found == [
-            "17:1: unknown top-level section \"Globals\"",
+            "17:1: unknown top-level section \"Extras\"",
             "2:3: resource NoType has no Type",
             "5:11: resource ListType: Type must be a non-empty string",
             "7:11: resource EmptyType: Type must be a non-empty string",

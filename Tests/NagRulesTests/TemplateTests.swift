@@ -118,7 +118,8 @@ private func loadJSON(_ text: String, file: String = "t.json") throws -> Templat
         #expect(!other.usesServerlessTransform)
         // Globals is a section only under the SAM transform.
         let globals = try loadJSON(#"{"Globals": {}, "Resources": {}}"#)
-        #expect(globals.diagnostics.map(\.message) == ["unknown top-level section \"Globals\""])
+        #expect(globals.diagnostics.map(\.message) == ["Globals is a section of the SAM transform, which this template does not declare (Transform: AWS::Serverless-2016-10-31)"])
+        #expect(globals.diagnostics.map(\.severity) == [.warning])
         #expect(globals.diagnostics.first?.location == FileLocation(file: "t.json", line: 1, column: 2))
     }
 

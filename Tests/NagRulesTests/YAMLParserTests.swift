@@ -282,13 +282,22 @@ private func call(_ name: IntrinsicName, _ argument: Value) -> Value {
         #expect(root["c"]?.mapValue?["Condition"]?["StringEquals"]?["k"]?.stringValue == "v")
     }
 
-    @Test func unknownTagIsAnError() throws {
-        let error = try #require(parseFailure("a: 1\nb: !Foo bar\n"))
-        #expect(error.message == "unknown tag !Foo")
-        #expect(error.position == pos(2, 4))
-        let onMap = try #require(parseFailure("a:\n  - !Bar {x: 1}\n"))
-        #expect(onMap.message == "unknown tag !Bar")
-        #expect(onMap.position == pos(2, 5))
+    @Test func unknownLocalTagIsAWarningAndTheValueIsKept() throws {
+        var warnings: [ParseError] = []
+        let root = try Array("a: 1\nb: !Foo bar\nc:\n  - !Bar {x: 1}\nd: !Foo baz\n".utf8).withUnsafeBytes {
+            try YAMLParser.parse($0, limits: .default, warnings: &warnings)
+        }
+        #expect(root["b"]?.stringValue == "bar")
+        #expect(root["c"]?.listValue?.first?["x"]?.scalarText == "1")
+        #expect(root["d"]?.stringValue == "baz")
+        #expect(warnings.map(\.message) == [
+            "unknown tag !Foo: not a CloudFormation intrinsic (a pre-processor's tag?); the value is read without it",
+            "unknown tag !Bar: not a CloudFormation intrinsic (a pre-processor's tag?); the value is read without it",
+        ])
+        #expect(warnings.map(\.position) == [pos(2, 4), pos(4, 5)])
+    }
+
+    @Test func unknownStandardTagIsAnError() throws {
         let standard = try #require(parseFailure("a: !!python/object x\n"))
         #expect(standard.message == "unknown tag !!python/object")
     }

@@ -74,6 +74,9 @@ public struct AppliedSuppression: Sendable, Hashable {
     public var location: FileLocation
     /// Whether the suppression is written on the resource itself or at the template's top level.
     public var scope: SuppressionScope
+    /// Whether the suppression names the findings it covers (`applies_to` or `RuleId[FindingId]`); cdk-nag
+    /// then reports the reason as `[FindingId] reason`.
+    public var isGranular: Bool = false
 }
 
 public enum SuppressionScope: String, Sendable, Hashable, Codable {

@@ -3,12 +3,23 @@
 /// Values carry only a `Position`; the file they came from is known to the ``Template`` that holds them,
 /// which keeps every value small. ``FileLocation`` pairs the two for messages.
 public struct Position: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public var line: Int
-    public var column: Int
+    // Stored as 32-bit values: every loaded value carries a position, so this halves its size.
+    private var storedLine: Int32
+    private var storedColumn: Int32
+
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = Int32(clamping: newValue) }
+    }
+
+    public var column: Int {
+        get { Int(storedColumn) }
+        set { storedColumn = Int32(clamping: newValue) }
+    }
 
     public init(line: Int, column: Int) {
-        self.line = line
-        self.column = column
+        self.storedLine = Int32(clamping: line)
+        self.storedColumn = Int32(clamping: column)
     }
 
     /// The position used when nothing better is known: the start of the file.

@@ -52,11 +52,12 @@ public struct TemplateLoader: Sendable {
         }
         let syntax = format ?? (bytes[firstContent] == UInt8(ascii: "{") ? .json : .yaml)
         let root: Value
+        var warnings: [ParseError] = []
         do {
             root = try bytes.withUnsafeBytes { raw in
                 switch syntax {
                 case .json: try JSONParser.parse(raw, limits: limits)
-                case .yaml: try YAMLParser.parse(raw, limits: limits)
+                case .yaml: try YAMLParser.parse(raw, limits: limits, warnings: &warnings)
                 }
             }
         } catch let error as ParseError {
@@ -64,7 +65,11 @@ public struct TemplateLoader: Sendable {
         } catch {
             throw LoadDiagnostic("\(error)", at: start)
         }
-        var reader = TemplateReader(file: file)
+        var reader = TemplateReader(file: file, diagnostics: warnings.map {
+            var diagnostic = $0.diagnostic(file: file)
+            diagnostic.severity = .warning
+            return diagnostic
+        })
         do {
             return try reader.read(root)
         } catch let diagnostic as LoadDiagnostic {

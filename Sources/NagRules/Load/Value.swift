@@ -13,7 +13,8 @@ public struct Value: Sendable, Equatable {
         self.position = position
     }
 
-    public indirect enum Kind: Sendable, Equatable {
+    /// Only `intrinsic` is indirect: lists and maps already live on the heap, so scalars stay inline.
+    public enum Kind: Sendable, Equatable {
         case null
         case bool(Bool)
         /// A number, exactly as written (`012`, `1.10`, `1e3`).
@@ -21,7 +22,7 @@ public struct Value: Sendable, Equatable {
         case string(String)
         case list([Value])
         case map(ValueMap)
-        case intrinsic(Intrinsic)
+        indirect case intrinsic(Intrinsic)
     }
 
     /// Two values are equal when their contents are; positions are ignored.

@@ -20,7 +20,17 @@ extension YAMLTreeBuilder {
         for (known, meaning) in tagCache where known.count == length {
             if known.withUnsafeBufferPointer({ memcmp($0.baseAddress!, tag, length) == 0 }) { return meaning }
         }
-        let meaning = try Self.tagMeaning(bytes, position: position)
+        var meaning: TagMeaning
+        do {
+            meaning = try Self.tagMeaning(bytes, position: position)
+        } catch let error as ParseError where bytes.first == UInt8(ascii: "!") && bytes.count > 1 && bytes[1] != UInt8(ascii: "!") {
+            // A local tag CloudFormation does not know (a pre-processor's, such as !Rain::Embed): read the
+            // value as if untagged and say so once per tag, rather than refuse the whole file.
+            warnings.append(ParseError(
+                message: "\(error.message): not a CloudFormation intrinsic (a pre-processor's tag?); the value is read without it",
+                position: position))
+            meaning = .nonSpecific
+        }
         if tagCache.count < 64 { tagCache.append((Array(bytes), meaning)) }
         return meaning
     }

@@ -10,6 +10,13 @@ import CYAML
 enum YAMLParser {
     /// Parses one YAML document into a Value. Throws ``ParseError`` (message, position, related positions).
     static func parse(_ bytes: UnsafeRawBufferPointer, limits: LoadLimits) throws -> Value {
+        var warnings: [ParseError] = []
+        return try parse(bytes, limits: limits, warnings: &warnings)
+    }
+
+    /// Parses one YAML document; problems that do not stop loading (a tag CloudFormation does not know,
+    /// such as a pre-processor's `!Rain::Embed`) are added to `warnings`.
+    static func parse(_ bytes: UnsafeRawBufferPointer, limits: LoadLimits, warnings: inout [ParseError]) throws -> Value {
         guard let base = bytes.baseAddress, !bytes.isEmpty else {
             throw ParseError(message: "no YAML document found: the file is empty", position: .start)
         }
@@ -66,6 +73,7 @@ enum YAMLParser {
             throw ParseError(message: "no YAML document found: the file has only comments or whitespace",
                              position: .start)
         }
+        warnings += builder.warnings
         return root
     }
 }
@@ -113,6 +121,8 @@ struct YAMLTreeBuilder {
     var cursor: CharacterCursor
     var interner = StringInterner()
     var tagCache: [(bytes: [UInt8], meaning: TagMeaning)] = []
+    /// Problems that do not stop loading (unknown tags, read as if untagged).
+    var warnings: [ParseError] = []
 
     /// Maps with more entries than this check duplicates through a hash table instead of a scan.
     static let duplicateScanLimit = 16

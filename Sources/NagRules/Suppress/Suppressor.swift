@@ -1,8 +1,8 @@
 /// Applies a template's suppressions to its findings and reports problems with the suppressions themselves.
 ///
 /// Matching, as cdk-nag does it: an entry covers findings of its rule on its resource (or, at template
-/// level, on every resource). With `applies_to`, only granular findings whose id matches an item are
-/// covered; a non-granular finding is covered by the rule id alone. Unknowns are covered by an entry for
+/// level, on every resource). Without `applies_to` it covers every finding of the rule; with `applies_to`,
+/// only granular findings whose id matches an item (a non-granular finding is not covered, as in cdk-nag). Unknowns are covered by an entry for
 /// their rule without `applies_to`, or by `CdkNagValidationFailure` whose `applies_to` names the rule.
 /// A suppression without a valid reason never silences an error-level finding.
 public struct Suppressor: Sendable {
@@ -38,10 +38,12 @@ public struct Suppressor: Sendable {
             for index in candidates {
                 let suppression = suppressions[index]
                 guard covers(suppression, finding) else { continue }
-                if finding.level == .error && !suppression.hasValidReason { continue }
+                // Refused for want of a reason (Nag-SUP1 says so), but not stale: not reported as unused.
                 used[index] = true
+                if finding.level == .error && !suppression.hasValidReason { continue }
                 finding.suppression = AppliedSuppression(
-                    reason: suppression.reason ?? "", location: template.location(suppression.position), scope: suppression.scope)
+                    reason: suppression.reason ?? "", location: template.location(suppression.position), scope: suppression.scope,
+                    isGranular: suppression.appliesTo != nil)
                 break
             }
             result.append(finding)
@@ -78,9 +80,9 @@ public struct Suppressor: Sendable {
         }
         guard suppression.ruleId == finding.ruleId else { return false }
         guard let patterns = suppression.appliesTo else { return true }
-        guard finding.kind == .violation, let findingId = finding.findingId else {
-            return finding.kind == .violation
-        }
+        // As cdk-nag's `doesApply`: an entry with applies_to covers only granular findings it names, never
+        // a non-granular finding or an unknown of the rule.
+        guard finding.kind == .violation, let findingId = finding.findingId else { return false }
         return patterns.contains { $0.matches(findingId) }
     }
 

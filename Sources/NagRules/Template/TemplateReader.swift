@@ -3,7 +3,10 @@ struct TemplateReader {
     let file: String
     private var diagnostics: [LoadDiagnostic] = []
 
-    init(file: String) { self.file = file }
+    init(file: String, diagnostics: [LoadDiagnostic] = []) {
+        self.file = file
+        self.diagnostics = diagnostics
+    }
 
     static let knownSections: Set<String> = [
         "AWSTemplateFormatVersion", "Description", "Metadata", "Parameters", "Mappings", "Conditions",
@@ -25,7 +28,14 @@ struct TemplateReader {
         let transform = top["Transform"]
         let isServerless = Self.transformNames(transform).contains { $0.hasPrefix("AWS::Serverless") }
         for entry in top.entries where !Self.knownSections.contains(entry.key) {
-            if entry.key == "Globals" && isServerless { continue }
+            if entry.key == "Globals" {
+                if !isServerless {
+                    diagnostics.append(LoadDiagnostic(
+                        "Globals is a section of the SAM transform, which this template does not declare (Transform: AWS::Serverless-2016-10-31)",
+                        at: location(entry.keyPosition), severity: .warning))
+                }
+                continue
+            }
             problem("unknown top-level section \"\(entry.key)\"", at: entry.keyPosition)
         }
         let resources = readResources(top.entry("Resources"), root: root)

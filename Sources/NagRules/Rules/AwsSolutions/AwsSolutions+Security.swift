@@ -1,5 +1,7 @@
 /// AwsSolutions rules for IAM, Cognito, KMS and Secrets Manager.
 extension AwsSolutionsPack {
     static let security: [any Rule] = [
+        IAMNoManagedPolicies(),
+        IAMNoWildcardPermissions(),
     ]
 }

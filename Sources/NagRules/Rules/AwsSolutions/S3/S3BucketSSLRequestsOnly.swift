@@ -30,6 +30,33 @@ struct S3BucketSSLRequestsOnly: Rule {
                           Bool:
                             aws:SecureTransport: "false"
             """),
+            // Differs from cdk-nag (docs/differences/s3.md): the bucket and its policy name the bucket with the
+            // same Fn::Sub, known only at deploy time; nag matches them, cdk-nag reports the bucket.
+            .compliant("""
+            Parameters:
+              AppName:
+                Type: String
+            Resources:
+              Data:
+                Type: AWS::S3::Bucket
+                Properties:
+                  BucketName: !Sub "${AppName}-data-${AWS::Region}"
+              DataPolicy:
+                Type: AWS::S3::BucketPolicy
+                Properties:
+                  Bucket: !Sub "${AppName}-data-${AWS::Region}"
+                  PolicyDocument:
+                    Statement:
+                      - Effect: Deny
+                        Action: "*"
+                        Principal: "*"
+                        Resource:
+                          - !Sub "arn:${AWS::Partition}:s3:::${AppName}-data-${AWS::Region}"
+                          - !Sub "arn:${AWS::Partition}:s3:::${AppName}-data-${AWS::Region}/*"
+                        Condition:
+                          Bool:
+                            aws:SecureTransport: false
+            """),
             .nonCompliant("""
             Resources:
               ↓Data:
@@ -96,7 +123,7 @@ struct S3BucketSSLRequestsOnly: Rule {
         var objects = false
         let names = [bucketId] + (bucketName.map { [$0] } ?? [])
         for item in items {
-            let text = CdkNagText.stringify(context.resolve(item).value ?? item)
+            let text = context.resolve(item).string ?? CdkNagText.flatten(item)
             let slashes = text.filter { $0 == "/" }.count
             if !bucket, slashes == 0, names.contains(where: { CdkNagText.containsName($0, in: text) }) {
                 bucket = true

@@ -3,18 +3,22 @@ enum S3Buckets {
     static let bucketType = "AWS::S3::Bucket"
     static let policyType = "AWS::S3::BucketPolicy"
 
-    /// The literal name a bucket declares, if any.
+    /// The name a bucket declares: the resolved literal, or, when it is built from values known only at
+    /// deploy time, its cdk-nag flattened text (`<AppName>-logs-<AWS::Region>`), which identifies it as well.
     static func declaredName(of bucket: Resource, in context: RuleContext) -> String? {
-        context.resolve(bucket, "BucketName").string
+        guard let value = bucket.properties["BucketName"] else { return nil }
+        return context.resolve(value).string ?? CdkNagText.flatten(value)
     }
 
-    /// The bucket a policy's `Bucket` property names: a logical id (through Ref or GetAtt) or a literal name.
+    /// The bucket a policy's `Bucket` property names: a logical id (through Ref or GetAtt), a literal name,
+    /// or the flattened text of a name built at deploy time.
     static func target(of policy: Resource, in context: RuleContext) -> String? {
-        let resolved = context.resolve(policy, "Bucket")
-        return resolved.resourceLink?.logicalId ?? resolved.string
+        guard let value = policy.properties["Bucket"] else { return nil }
+        let resolved = context.resolve(value)
+        return resolved.resourceLink?.logicalId ?? resolved.string ?? CdkNagText.flatten(value)
     }
 
-    /// The bucket policies that apply to `bucket`: those whose `Bucket` links to it, or names it literally.
+    /// The bucket policies that apply to `bucket`: those whose `Bucket` links to it, or names it the same way.
     static func policies(for bucket: Resource, in context: RuleContext) -> [Resource] {
         let name = declaredName(of: bucket, in: context)
         return context.graph.resources(ofType: policyType).filter { policy in
