@@ -1,5 +1,17 @@
 /// AwsSolutions rules for EMR, Glue, Kinesis, MSK, OpenSearch and QuickSight.
 extension AwsSolutionsPack {
     static let analytics: [any Rule] = [
+        EMRS3AccessLogging(),
+        EMRLocalDiskEncryption(),
+        EMREncryptionInTransit(),
+        EMRAuthEC2KeyPairOrKerberos(),
+        OpenSearchInVPCOnly(),
+        OpenSearchNodeToNodeEncryption(),
+        OpenSearchAllowlistedIPs(),
+        OpenSearchDedicatedMasterNode(),
+        OpenSearchNoUnsignedOrAnonymousAccess(),
+        OpenSearchZoneAwareness(),
+        OpenSearchEncryptedAtRest(),
+        OpenSearchSlowLogsToCloudWatch(),
     ]
 }
