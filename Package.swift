@@ -54,3 +54,14 @@ let package = Package(
         ),
     ]
 )
+
+// Benchmarks are built only on request, so normal builds stay lean: `NAG_BENCHMARKS=1 swift build -c release`
+// (scripts/bench-load does this and runs them).
+if Context.environment["NAG_BENCHMARKS"] != nil {
+    package.targets.append(.executableTarget(
+        name: "nag-bench-load",
+        dependencies: ["NagRules"],
+        path: "Benchmarks/LoadBenchmark",
+        swiftSettings: swiftSettings
+    ))
+}

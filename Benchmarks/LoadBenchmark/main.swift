@@ -1,0 +1,89 @@
+// nag-bench-load: how fast NagRules loads one template, and how much memory that takes.
+//
+// Built only when NAG_BENCHMARKS is set (see Package.swift); scripts/bench-load generates the inputs,
+// builds this in release mode and runs it.
+//
+// usage: nag-bench-load FILE [ITERATIONS]
+//   Loads FILE (format from its extension) ITERATIONS times (default 20) and prints the best and median
+//   throughput in MB/s, then the peak memory of one load beyond the process's baseline, as a multiple of the
+//   file size.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+import NagRules
+
+/// A field of /proc/self/status in kB (VmRSS, VmHWM), or nil off Linux.
+func procStatus(_ field: String) -> Int? {
+    guard let file = fopen("/proc/self/status", "r") else { return nil }
+    defer { fclose(file) }
+    var line = [CChar](repeating: 0, count: 512)
+    while fgets(&line, Int32(line.count), file) != nil {
+        let text = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        if text.hasPrefix(field + ":") {
+            return Int(text.dropFirst(field.count + 1).filter { $0.isNumber })
+        }
+    }
+    return nil
+}
+
+/// Resets VmHWM to the current RSS (Linux: write 5 to /proc/self/clear_refs).
+func resetPeak() {
+    if let file = fopen("/proc/self/clear_refs", "w") {
+        fputs("5", file)
+        fclose(file)
+    }
+}
+
+let arguments = CommandLine.arguments
+guard arguments.count >= 2 else {
+    FileHandle.standardError.write(Data("usage: nag-bench-load FILE [ITERATIONS]\n".utf8))
+    exit(64)
+}
+let path = arguments[1]
+let iterations = arguments.count > 2 ? Int(arguments[2]) ?? 20 : 20
+let loader = TemplateLoader(limits: LoadLimits(maxFileSize: 1 << 30))
+let bytes: [UInt8]
+do { bytes = try loader.readFile(path) } catch {
+    FileHandle.standardError.write(Data("\(error)\n".utf8))
+    exit(1)
+}
+let format = TemplateFormat(fileName: path)
+let megabytes = Double(bytes.count) / 1_000_000
+
+// Memory first, on a fresh heap: the peak of one load (parse + template + graph) beyond the baseline.
+let baseline = procStatus("VmRSS") ?? 0
+resetPeak()
+var resources = 0
+do {
+    let template = try loader.load(bytes: bytes, file: path, format: format)
+    let graph = ResourceGraph(template: template)
+    resources = template.resources.count
+    _ = graph.references.count
+    let peak = procStatus("VmHWM") ?? 0
+    let extra = Double(peak - baseline) * 1024
+    print("memory: baseline \(baseline / 1024) MB, peak \(peak / 1024) MB during one load and graph: "
+          + "\(String(format: "%.2f", extra / Double(bytes.count)))x the input (\(bytes.count) bytes)")
+} catch {
+    FileHandle.standardError.write(Data("\(error)\n".utf8))
+    exit(1)
+}
+
+var seconds: [Double] = []
+let clock = ContinuousClock()
+for _ in 0..<iterations {
+    var loaded: Template?
+    let elapsed = clock.measure {
+        loaded = try? loader.load(bytes: bytes, file: path, format: format)
+    }
+    precondition(loaded?.resources.count == resources)
+    seconds.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+}
+seconds.sort()
+let best = megabytes / seconds[0]
+let median = megabytes / seconds[seconds.count / 2]
+print("\(format?.rawValue ?? "auto") \(String(format: "%.2f", megabytes)) MB, \(resources) resources, \(iterations) loads: "
+      + "best \(String(format: "%.1f", best)) MB/s, median \(String(format: "%.1f", median)) MB/s "
+      + "(\(String(format: "%.1f", seconds[seconds.count / 2] * 1000)) ms per load)")
