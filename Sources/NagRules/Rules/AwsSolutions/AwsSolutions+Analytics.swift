@@ -5,6 +5,15 @@ extension AwsSolutionsPack {
         EMRLocalDiskEncryption(),
         EMREncryptionInTransit(),
         EMRAuthEC2KeyPairOrKerberos(),
+        GlueEncryptedCloudWatchLogs(),
+        GlueJobBookmarkEncrypted(),
+        KinesisDataAnalyticsFlinkCheckpointing(),
+        KinesisDataFirehoseSSE(),
+        KinesisDataStreamSSE(),
+        KinesisDataStreamDefaultKeyWhenSSE(),
+        MSKClientToBrokerTLS(),
+        MSKBrokerToBrokerTLS(),
+        MSKBrokerLogging(),
         OpenSearchInVPCOnly(),
         OpenSearchNodeToNodeEncryption(),
         OpenSearchAllowlistedIPs(),
@@ -13,5 +22,6 @@ extension AwsSolutionsPack {
         OpenSearchZoneAwareness(),
         OpenSearchEncryptedAtRest(),
         OpenSearchSlowLogsToCloudWatch(),
+        QuicksightSSLConnections(),
     ]
 }
