@@ -2,6 +2,7 @@
 extension AwsSolutionsPack {
     static let media: [any Rule] = [
         MediaStoreContainerAccessLogging(),
+        MediaStoreContainerSSLRequestsOnly(),
         MediaStoreCloudWatchMetricPolicy(),
         MediaStoreContainerHasContainerPolicy(),
         MediaStoreContainerCORSPolicy(),
