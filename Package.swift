@@ -38,7 +38,8 @@ let package = Package(
         .target(
             name: "NagTesting",
             dependencies: ["NagRules"],
-            swiftSettings: swiftSettings
+            swiftSettings: swiftSettings,
+            linkerSettings: [.linkedFramework("XCTest", .when(platforms: [.macOS]))]
         ),
         .testTarget(
             name: "NagRulesTests",

@@ -57,10 +57,9 @@ public struct Evaluator: Sendable {
                 case .notApplicable:
                     continue
                 case .nonCompliant(let violations):
-                    let level = ruleSet.level(of: description)
                     for violation in violations {
                         findings.append(Finding(
-                            ruleId: description.id, level: level, kind: .violation, message: description.cause,
+                            ruleId: description.id, level: ruleSet.level(of: violation, of: description), kind: .violation, message: description.cause,
                             detail: violation.detail, findingId: violation.findingId, resource: summary,
                             location: template.location(violation.position)))
                     }

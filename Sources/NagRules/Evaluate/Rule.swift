@@ -41,10 +41,13 @@ public struct Violation: Sendable, Equatable {
     public var findingId: String?
     /// What exactly is wrong, when more specific than the rule's cause.
     public var detail: String?
+    /// A level other than the rule's, for a lesser form of the problem (a `--level` override still wins).
+    public var level: RuleLevel?
 
-    public init(position: Position, findingId: String? = nil, detail: String? = nil) {
+    public init(position: Position, findingId: String? = nil, detail: String? = nil, level: RuleLevel? = nil) {
         self.position = position
         self.findingId = findingId
         self.detail = detail
+        self.level = level
     }
 }

@@ -1,11 +1,23 @@
+import Synchronization
+
 /// What a rule can see while it evaluates a resource: the graph and the resolver.
 public struct RuleContext: Sendable {
     public let graph: ResourceGraph
     public let resolver: Resolver
+    private let memo = MemoStore()
 
     public init(graph: ResourceGraph, resolver: Resolver) {
         self.graph = graph
         self.resolver = resolver
+    }
+
+    /// A value computed once per template and shared by every rule and resource (an index of the
+    /// template's log destinations, say), so a rule never rescans the template for each resource.
+    public func memoized<T: Sendable>(_ key: String, _ compute: () -> T) -> T {
+        if let cached = memo.storage.withLock({ $0[key] }) as? T { return cached }
+        let value = compute()
+        memo.storage.withLock { $0[key] = value }
+        return value
     }
 
     public init(template: Template, parameterValues: [String: String] = [:]) {
@@ -28,4 +40,9 @@ public struct RuleContext: Sendable {
     public func linkedResource(_ value: Value?) -> Resource? {
         resolve(value).resourceLink.flatMap { graph.resource(named: $0.logicalId) }
     }
+}
+
+/// Per-template memo storage behind ``RuleContext/memoized(_:_:)``.
+private final class MemoStore: Sendable {
+    let storage = Mutex<[String: any Sendable]>([:])
 }

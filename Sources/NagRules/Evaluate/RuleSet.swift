@@ -30,5 +30,10 @@ public struct RuleSet: Sendable {
         levelOverrides[rule.id] ?? rule.level
     }
 
+    /// The level of one violation: a `--level` override, else the violation's own level, else the rule's.
+    public func level(of violation: Violation, of rule: RuleDescription) -> RuleLevel {
+        levelOverrides[rule.id] ?? violation.level ?? rule.level
+    }
+
     public var ruleIds: Set<String> { Set(rules.map(\.description.id)) }
 }

@@ -1,7 +1,7 @@
 /// The packs that ship with nag.
 public enum BuiltInPacks {
     /// Every built-in pack, the `Nag` suppression checks last.
-    public static let all: [RulePack] = [AwsSolutionsPack.pack, SuppressionRules.pack]
+    public static let all: [RulePack] = [AwsSolutionsPack.pack, EdgePack.pack, SuppressionRules.pack]
 
     /// The packs a run uses when none is named (the `Nag` pack always runs unless its rules are skipped).
     public static let defaultNames: [String] = all.map(\.name).filter { $0 != SuppressionRules.pack.name }

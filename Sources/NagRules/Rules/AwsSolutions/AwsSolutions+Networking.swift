@@ -8,8 +8,12 @@ extension AwsSolutionsPack {
         CloudFrontDistributionAccessLogging(),
         CloudFrontDistributionHttpsViewerNoOutdatedSSL(),
         CloudFrontDistributionNoOutdatedSSL(),
+        CloudFrontDistributionS3OriginAccessIdentity(),
+        CloudFrontDistributionS3OriginAccessControl(),
         APIGWAccessLogging(),
+        APIGWRequestValidation(),
         APIGWAssociatedWithWAF(),
+        APIGWAuthorization(),
         APIGWExecutionLoggingEnabled(),
     ]
 }

@@ -3,5 +3,12 @@ extension AwsSolutionsPack {
     static let security: [any Rule] = [
         IAMNoManagedPolicies(),
         IAMNoWildcardPermissions(),
+        CognitoUserPoolStrongPasswordPolicy(),
+        CognitoUserPoolMFA(),
+        CognitoUserPoolAPIGWAuthorizer(),
+        CognitoUserPoolNoUnauthenticatedLogins(),
+        CognitoUserPoolPlusTier(),
+        KMSBackingKeyRotationEnabled(),
+        SecretsManagerRotationEnabled(),
     ]
 }

@@ -39,6 +39,25 @@ struct CloudFrontDistributionGeoRestrictions: Rule {
             """),
             .unknown("""
             Parameters:
+              Block:
+                Type: String
+            Conditions:
+              Blocking: !Equals [!Ref Block, "yes"]
+            Resources:
+              Cdn:
+                Type: AWS::CloudFront::Distribution
+                Properties:
+                  DistributionConfig:
+                    Enabled: true
+                    Restrictions:
+                      GeoRestriction: ↓!If
+                        - Blocking
+                        - RestrictionType: whitelist
+                          Locations: [GB]
+                        - RestrictionType: none
+            """),
+            .unknown("""
+            Parameters:
               Kind:
                 Type: String
             Resources:

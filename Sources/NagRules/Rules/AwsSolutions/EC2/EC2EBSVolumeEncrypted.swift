@@ -116,6 +116,30 @@ struct EC2EBSVolumeEncrypted: Rule {
                       Ebs:
                         ↓Encrypted: false
             """),
+            .compliant("""
+            Resources:
+              Config:
+                Type: AWS::AutoScaling::LaunchConfiguration
+                Properties:
+                  ImageId: ami-12345678
+                  InstanceType: m1.small
+                  BlockDeviceMappings:
+                    - DeviceName: /dev/sdk
+                      Ebs:
+                        Encrypted: true
+                    - DeviceName: /dev/sdc
+                      VirtualName: ephemeral0
+            """),
+            .nonCompliant("""
+            Resources:
+              ↓Server:
+                Type: AWS::EC2::Instance
+                Properties:
+                  ImageId: ami-12345678
+                  BlockDeviceMappings:
+                    - DeviceName: /dev/sdc
+                      VirtualName: ephemeral0
+            """),
             .nonCompliant("""
             Parameters:
               Encrypt:

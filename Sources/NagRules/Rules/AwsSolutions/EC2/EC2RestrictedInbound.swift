@@ -70,6 +70,25 @@ struct EC2RestrictedInbound: Rule {
                   IpProtocol: tcp
                   CidrIp: !Ref Source
             """),
+            .compliant("""
+            Resources:
+              FromGroup:
+                Type: AWS::EC2::SecurityGroupIngress
+                Properties:
+                  GroupId: sg-12345678
+                  IpProtocol: "-1"
+                  SourceSecurityGroupId: sg-87654321
+                  CidrIp: !Ref AWS::NoValue
+              Single:
+                Type: AWS::EC2::SecurityGroup
+                Properties:
+                  GroupDescription: one rule written as a map
+                  SecurityGroupIngress:
+                    CidrIp: 10.1.2.3/32
+                    IpProtocol: tcp
+                    FromPort: 34
+                    ToPort: 36
+            """),
             .unknown("""
             Parameters:
               Source:

@@ -13,9 +13,10 @@ enum IAMPolicies {
     /// Roles, users and groups: the resources with inline `Policies` and `ManagedPolicyArns`.
     static let entityTypes: Set<String> = [roleType, userType, groupType]
 
-    /// The policy documents written in `resource`, resolved to maps (a missing document is skipped).
+    /// The policy documents written in `resource`, resolved to maps (a missing document is skipped): the
+    /// `PolicyDocument` of a policy resource (IAM, queue, topic …), or of each inline policy of an entity.
     static func documents(of resource: Resource, in context: RuleContext) -> Result<[ValueMap], Unresolved> {
-        if resource.type == policyType || resource.type == managedPolicyType {
+        if !entityTypes.contains(resource.type) {
             return document(context.resolve(resource, "PolicyDocument")).map { $0.map { [$0] } ?? [] }
         }
         var documents: [ValueMap] = []

@@ -88,52 +88,13 @@ struct S3BucketSSLRequestsOnly: Rule {
             let bucket = S3Buckets.target(of: resource, in: context)
             let literalName = bucket.flatMap { context.graph.resource(named: $0) == nil ? $0 : nil }
             let bucketId = bucket.flatMap { context.graph.resource(named: $0) == nil ? nil : $0 } ?? bucket ?? ""
-            return denies(resource, bucketId: bucketId, bucketName: literalName, in: context)
+            return S3Buckets.deniesInsecureTransport(resource, bucketId: bucketId, bucketName: literalName, in: context)
                 ? .compliant : .violation(at: resource.position)
         }
         let name = S3Buckets.declaredName(of: resource, in: context)
         let protected = S3Buckets.policies(for: resource, in: context).contains {
-            denies($0, bucketId: resource.logicalId, bucketName: name, in: context)
+            S3Buckets.deniesInsecureTransport($0, bucketId: resource.logicalId, bucketName: name, in: context)
         }
         return protected ? .compliant : .violation(at: resource.position)
-    }
-
-    private func denies(_ policy: Resource, bucketId: String, bucketName: String?, in context: RuleContext) -> Bool {
-        S3Buckets.statements(of: context.resolve(policy, "PolicyDocument"), in: context).contains { statement in
-            guard context.resolve(statement["Effect"]).string == "Deny" else { return false }
-            let actions = S3Buckets.strings(statement["Action"], in: context)
-            guard actions.contains(where: { $0 == "*" || $0.lowercased() == "s3:*" }) else { return false }
-            guard isEveryone(statement["Principal"], in: context) else { return false }
-            let secure = context.resolver.resolve(statement["Condition"], at: "Bool", "aws:SecureTransport")
-            guard secure.bool == false else { return false }
-            return coversBucketAndObjects(statement["Resource"], bucketId: bucketId, bucketName: bucketName, in: context)
-        }
-    }
-
-    private func isEveryone(_ principal: Value?, in context: RuleContext) -> Bool {
-        let resolved = context.resolve(principal)
-        if resolved.string == "*" { return true }
-        return S3Buckets.strings(resolved.map?["AWS"], in: context).contains("*")
-    }
-
-    /// One resource names the bucket itself (no `/`), another its objects (one `/`, ending in `/*` after the name).
-    private func coversBucketAndObjects(_ resources: Value?, bucketId: String, bucketName: String?, in context: RuleContext) -> Bool {
-        guard let items = context.resolve(resources).list else { return false }
-        var bucket = false
-        var objects = false
-        let names = [bucketId] + (bucketName.map { [$0] } ?? [])
-        for item in items {
-            let text = context.resolve(item).string ?? CdkNagText.flatten(item)
-            let slashes = text.filter { $0 == "/" }.count
-            if !bucket, slashes == 0, names.contains(where: { CdkNagText.containsName($0, in: text) }) {
-                bucket = true
-            } else if !objects, slashes == 1, names.contains(where: { name in
-                CdkNagText.occurrences(of: name, in: text).contains { text[$0...].contains("/*") }
-            }) {
-                objects = true
-            }
-            if bucket && objects { return true }
-        }
-        return false
     }
 }
