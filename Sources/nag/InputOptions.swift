@@ -58,7 +58,7 @@ enum InputDiscovery {
             var found: [String] = []
             collect(in: path, into: &found)
             found.sort()
-            sources += found.map(TemplateSource.file)
+            sources += found.map(TemplateSource.discoveredFile)
         }
         return (sources, problems)
     }
