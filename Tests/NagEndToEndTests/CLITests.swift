@@ -179,6 +179,17 @@ struct CLITests {
         #expect(!ignored.stdout.contains("AwsSolutions-S1"))
     }
 
+    @Test func levelOverride() throws {
+        let scratch = try Scratch()
+        let file = try scratch.write("open.yaml", Templates.openBucket)
+        let arguments = ["--rule", "AwsSolutions-S1", "--skip-rule", "AwsSolutions-S10"]
+        let lowered = try NagBinary.run(arguments + ["--level", "AwsSolutions-S1=warning", file])
+        #expect(lowered.status == 0)
+        #expect(lowered.stdout.contains("warning AwsSolutions-S1 Data"))
+        #expect(try NagBinary.run(arguments + ["--level", "AwsSolutions-S1=warning", "--fail-on", "warning", file]).status == 1)
+        #expect(try NagBinary.run(arguments + ["--level", "AwsSolutions-S1=info", file]).status == 2)
+    }
+
     // MARK: Inputs
 
     @Test func standardInput() throws {
