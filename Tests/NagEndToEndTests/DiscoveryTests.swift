@@ -32,4 +32,13 @@ import Testing
         #expect(result.status == 2)
         #expect(result.stdout.contains("manifest.json:1:1: error: not a CloudFormation template"))
     }
+
+    @Test func aSymlinkLoopIsSearchedOnce() throws {
+        let folder = try makeCdkOut()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("asset.1/back").path, withDestinationPath: folder.path)
+        let result = try TestPaths.run(TestPaths.nagBinary, ["--rule", "AwsSolutions-S1", folder.path])
+        #expect(result.status == 1)
+        #expect(result.stdout.components(separatedBy: "error AwsSolutions-S1 Data").count == 2, "the template is reported once")
+    }
 }
