@@ -64,7 +64,10 @@ import Testing
         let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
         #expect(driver["name"] as? String == "nag")
         #expect(driver["version"] as? String == NagVersion.current)
-        #expect((driver["informationUri"] as? String)?.hasPrefix("https://") == true)
+        #expect(driver["informationUri"] == nil, "no project page to point at unless one is given")
+        let withPage = try Self.json(SARIFFormatter(informationUri: "https://example.com/nag").format(report))
+        let pageDriver = (((withPage["runs"] as? [[String: Any]])?.first?["tool"] as? [String: Any])?["driver"] as? [String: Any])
+        #expect(pageDriver?["informationUri"] as? String == "https://example.com/nag")
         let rules = try #require(driver["rules"] as? [[String: Any]])
         #expect(rules.compactMap { $0["id"] as? String } == report.rules.map(\.id))
         let g1 = rules[0]

@@ -35,6 +35,7 @@ public struct Linter: Sendable {
                 return RunReport.FileResult(file: source.name, evaluation: nil, diagnostics: [diagnostic])
             }
         }.compactMap { $0 }
-        return RunReport(files: files, rules: ruleSet.rules.map(\.description), inputProblems: inputProblems)
+        let rules = ruleSet.rules.map { $0.description.with(level: ruleSet.level(of: $0.description)) }
+        return RunReport(files: files, rules: rules, inputProblems: inputProblems)
     }
 }
