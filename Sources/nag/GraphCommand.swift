@@ -16,7 +16,7 @@ struct Graph: ParsableCommand {
         var failed = !problems.isEmpty
         problems.forEach { printError($0.description) }
         var graphs: [ResourceGraph] = []
-        for result in input.loader.loadAll(sources) {
+        for (source, result) in zip(sources, input.loader.loadAll(sources)) where !TemplateLoader.isSkipped(source, result) {
             switch result {
             case .success(let template):
                 template.diagnostics.forEach { printError($0.description) }

@@ -56,21 +56,25 @@ enum InputDiscovery {
                 continue
             }
             var found: [String] = []
-            collect(in: path, into: &found)
+            var visited = Set<String>()
+            collect(in: path, into: &found, visited: &visited)
             found.sort()
-            sources += found.map(TemplateSource.file)
+            sources += found.map(TemplateSource.discoveredFile)
         }
         return (sources, problems)
     }
 
-    private static func collect(in directory: String, into found: inout [String]) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+    /// `visited` holds the real paths of folders already searched, so a symlink loop is searched once.
+    private static func collect(in directory: String, into found: inout [String], visited: inout Set<String>) {
+        let real = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
+        guard visited.insert(real).inserted,
+              let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
         for name in names where !name.hasPrefix(".") || name == "." {
             let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
             if isDirectory.boolValue {
-                if !skippedFolders.contains(name) { collect(in: path, into: &found) }
+                if !skippedFolders.contains(name) { collect(in: path, into: &found, visited: &visited) }
             } else if let ext = name.split(separator: ".").last, name.contains("."), extensions.contains(ext.lowercased()) {
                 found.append(path)
             }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import NagRules
 
 @main
@@ -9,6 +10,20 @@ struct Nag: ParsableCommand {
         version: NagVersion.current,
         subcommands: [Check.self, Graph.self, Rules.self, Explain.self, TestRules.self],
         defaultSubcommand: Check.self)
+
+    /// As ArgumentParser's `main`, but an invalid option or argument exits with 2 (the documented status
+    /// for invalid input), not `EX_USAGE`.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            let message = fullMessage(for: error)
+            if !message.isEmpty { printError(message) }
+            Foundation.exit(ExitStatus.invalidInput)
+        }
+    }
 }
 
 /// Exit codes, documented in the README.

@@ -25,7 +25,9 @@ import Testing
             "AwsSolutions-EB4", "AwsSolutions-DDB3", "AwsSolutions-TS3", "AwsSolutions-VPC3", "AwsSolutions-CFR1", "AwsSolutions-CFR2",
             "AwsSolutions-APIG3", "AwsSolutions-GL1", "AwsSolutions-GL3", "AwsSolutions-KDA3", "AwsSolutions-KDS3", "AwsSolutions-COG2",
             "AwsSolutions-MS4", "AwsSolutions-MS7", "AwsSolutions-MS8", "AwsSolutions-MS10", "AwsSolutions-CB5",
-        ]).intersection(rules.map(\.id))
+        ])
         #expect(warnings == cdkNagWarnings)
+        #expect(rules.count == 131)
+        #expect(warnings.count == 17)
     }
 }

@@ -88,7 +88,7 @@ extension [Finding] {
         return text
     }
 
-    static let reason = "reason: Accepted by the security review, ticket 42."
+    static let reason = "reason: 'Accepted by the security review, ticket 42.'"
 
     @Test func idAndReasonOnTheResourceSuppressesAndKeepsTheFinding() throws {
         let findings = try TestRules.evaluate(Self.thing("{Bad: true}", resourceSuppressions: ["{id: Test-P1, \(Self.reason)}"]))

@@ -25,14 +25,17 @@ public struct Linter: Sendable {
         let known = Set(availablePacks.flatMap(\.rules).map(\.description.id))
         let evaluator = Evaluator(ruleSet: ruleSet, options: options, knownRuleIds: known)
         let loader = self.loader
-        let files = concurrentMap(sources) { source -> RunReport.FileResult in
-            switch loader.load(source) {
+        let files = concurrentMap(sources) { source -> RunReport.FileResult? in
+            let result = loader.load(source)
+            if TemplateLoader.isSkipped(source, result) { return nil }
+            switch result {
             case .success(let template):
                 return RunReport.FileResult(file: source.name, evaluation: evaluator.evaluate(template), diagnostics: template.diagnostics)
             case .failure(let diagnostic):
                 return RunReport.FileResult(file: source.name, evaluation: nil, diagnostics: [diagnostic])
             }
-        }
-        return RunReport(files: files, rules: ruleSet.rules.map(\.description), inputProblems: inputProblems)
+        }.compactMap { $0 }
+        let rules = ruleSet.rules.map { $0.description.with(level: ruleSet.level(of: $0.description)) }
+        return RunReport(files: files, rules: rules, inputProblems: inputProblems)
     }
 }

@@ -44,6 +44,12 @@ public struct RuleDescription: Sendable {
         self.examples = examples
     }
 
+    /// The same description at another level (a run's `--level` override).
+    public func with(level: RuleLevel) -> RuleDescription {
+        RuleDescription(id: id, level: level, resourceTypes: resourceTypes, cause: cause, explanation: explanation,
+                        fix: fix, examples: examples)
+    }
+
     /// The pack part of the id (`AwsSolutions` for `AwsSolutions-S1`).
     public var pack: String { id.split(separator: "-", maxSplits: 1).first.map(String.init) ?? id }
 }

@@ -2,18 +2,26 @@
 public struct LoadDiagnostic: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Severity: String, Sendable, Equatable { case error, warning }
 
+    /// Kinds of problem a caller may treat specially.
+    public enum Code: String, Sendable, Equatable {
+        /// The file parsed, but it is not a CloudFormation template (no template section at its top level).
+        case notATemplate
+    }
+
     public var location: FileLocation
     public var severity: Severity
     public var message: String
     /// Other places the message refers to (the first of two duplicate keys, for instance).
     public var related: [FileLocation]
+    public var code: Code?
 
     public init(_ message: String, at location: FileLocation, severity: Severity = .error,
-                related: [FileLocation] = []) {
+                related: [FileLocation] = [], code: Code? = nil) {
         self.location = location
         self.severity = severity
         self.message = message
         self.related = related
+        self.code = code
     }
 
     /// `file:line:col: error: message`, the form compilers and editors understand.

@@ -6,8 +6,12 @@ public struct TemplateSource: Sendable, Hashable {
     /// The name shown in positions: the path, or `-` for standard input.
     public var name: String
     public var bytes: [UInt8]?
+    /// Found by searching a directory rather than named by the user: such a file that is not a
+    /// CloudFormation template (a `manifest.json` in `cdk.out`, a `package.json`) is skipped, not an error.
+    public var discovered: Bool = false
 
     public static func file(_ path: String) -> TemplateSource { TemplateSource(name: path, bytes: nil) }
+    public static func discoveredFile(_ path: String) -> TemplateSource { TemplateSource(name: path, bytes: nil, discovered: true) }
     public static func standardInput(_ bytes: [UInt8]) -> TemplateSource { TemplateSource(name: "-", bytes: bytes) }
 }
 
@@ -25,6 +29,12 @@ extension TemplateLoader {
     /// Loads every source on all cores; results come back in the order of `sources`.
     public func loadAll(_ sources: [TemplateSource]) -> [Result<Template, LoadDiagnostic>] {
         concurrentMap(sources) { load($0) }
+    }
+
+    /// A file found in a directory that is not a CloudFormation template is not an input.
+    public static func isSkipped(_ source: TemplateSource, _ result: Result<Template, LoadDiagnostic>) -> Bool {
+        guard source.discovered, case .failure(let diagnostic) = result else { return false }
+        return diagnostic.code == .notATemplate
     }
 }
 

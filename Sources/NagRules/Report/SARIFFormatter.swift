@@ -11,14 +11,14 @@
 /// - Load errors are `toolExecutionNotifications`; the invocation is unsuccessful when there is one.
 public struct SARIFFormatter: ReportFormatter {
     public static let schemaUri = "https://json.schemastore.org/sarif-2.1.0.json"
-    /// Where people learn about the tool (SARIF `tool.driver.informationUri`).
-    public static let defaultInformationUri = "https://github.com/cdklabs/cdk-nag/blob/main/RULES.md"
     /// The key of the stable fingerprint in `partialFingerprints`.
     public static let fingerprintKey = "nag/v1"
 
-    public var informationUri: String
+    /// Where people learn about the tool (SARIF `tool.driver.informationUri`), when there is such a page;
+    /// omitted by default (each rule carries its own help text).
+    public var informationUri: String?
 
-    public init(informationUri: String = SARIFFormatter.defaultInformationUri) {
+    public init(informationUri: String? = nil) {
         self.informationUri = informationUri
     }
 
@@ -42,7 +42,7 @@ public struct SARIFFormatter: ReportFormatter {
                 ("name", "nag"),
                 ("version", .string(NagVersion.current)),
                 ("semanticVersion", .string(NagVersion.current)),
-                ("informationUri", .string(informationUri)),
+            ] + (informationUri.map { [("informationUri", JSONNode.string($0))] } ?? []) + [
                 ("rules", .array(report.rules.map(rule))),
             ]))])),
             ("invocations", .array([.object([

@@ -18,12 +18,12 @@ struct TemplateReader {
         guard let top = root.mapValue else {
             throw LoadDiagnostic(
                 "not a CloudFormation template: the document is \(root.kindDescription), expected a map of sections such as Resources",
-                at: location(root.position))
+                at: location(root.position), code: .notATemplate)
         }
         if !top.keys.contains(where: Self.knownSections.contains) {
             throw LoadDiagnostic(
                 "not a CloudFormation template: none of its top-level keys is a template section (expected Resources)",
-                at: location(root.position))
+                at: location(root.position), code: .notATemplate)
         }
         let transform = top["Transform"]
         let isServerless = Self.transformNames(transform).contains { $0.hasPrefix("AWS::Serverless") }

@@ -1,0 +1,1 @@
+print("loadtest: not written yet")
