@@ -28,8 +28,8 @@ struct RelationEvaluator {
         switch (relation.direction, related.isEmpty) {
         case (.referenced, true): detail = "references no \(types)"
         case (.referencedBy, true): detail = "no \(types) references \(evaluator.resource.logicalId)"
-        case (.referenced, false): detail = "no referenced \(types) qualifies"
-        case (.referencedBy, false): detail = "no \(types) referencing \(evaluator.resource.logicalId) qualifies"
+        case (.referenced, false), (.referencedBy, false):
+            detail = verdicts.first { $0.truth == .fails }?.witnesses.first?.detail ?? "no related \(types) qualifies"
         }
         let anchorPosition = relation.direction == .referenced && !scope.path.components.isEmpty ? scope.position : evaluator.resource.position
         return .quantified(relation.quantifier, verdicts, anchor: Witness(position: anchorPosition, detail: detail))
