@@ -194,7 +194,7 @@ enum ResourceTypeReader {
     static func isTypeName(_ name: String) -> Bool {
         let parts = name.split(separator: ":", omittingEmptySubsequences: false)
         // `A::B::C` splits into A, "", B, "", C.
-        guard parts.count >= 3, parts.count % 2 == 1 else { return false }
+        guard parts.count >= 5, parts.count % 2 == 1 else { return false }
         for (index, part) in parts.enumerated() {
             if index % 2 == 1 {
                 guard part.isEmpty else { return false }
