@@ -19,14 +19,17 @@ public struct CustomRule: Rule {
     public let unresolved: UnresolvedPolicy
     /// Where the rule is written (its `id`), for messages about the rule itself.
     public let location: FileLocation
+    /// Where each of the description's examples is written, in the same order.
+    public let exampleOrigins: [ExampleOrigin]
 
     public init(description: RuleDescription, when: CustomCondition?, assertion: CustomCondition,
-                unresolved: UnresolvedPolicy, location: FileLocation) {
+                unresolved: UnresolvedPolicy, location: FileLocation, exampleOrigins: [ExampleOrigin] = []) {
         self.description = description
         self.when = when
         self.assertion = assertion
         self.unresolved = unresolved
         self.location = location
+        self.exampleOrigins = exampleOrigins
     }
 
     public func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
@@ -64,5 +67,21 @@ public struct CustomRule: Rule {
 
     private func violations(_ witnesses: [Witness]) -> [Violation] {
         witnesses.map { Violation(position: $0.position, detail: $0.detail) }
+    }
+}
+
+/// Where an example's template is written in its pack file, so a test failure can point at the line of the
+/// pack file rather than at a line of the template.
+public struct ExampleOrigin: Sendable, Equatable {
+    /// The template's scalar (the `|` of a block scalar).
+    public var location: FileLocation
+    /// For a block scalar: the pack file line of the template's first line, and its indentation.
+    public var firstLine: Int?
+    public var indent: Int
+
+    /// The pack file location of a position in the template, when the template is a block scalar.
+    public func location(of position: Position) -> FileLocation? {
+        guard let firstLine else { return nil }
+        return FileLocation(file: location.file, line: firstLine + position.line - 1, column: indent + position.column)
     }
 }

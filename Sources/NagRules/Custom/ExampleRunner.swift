@@ -40,12 +40,14 @@ public struct ExampleRunner: Sendable {
         let description = rule.description
         var results: [Result] = []
         var counts: [RuleExample.Expectation: Int] = [:]
-        for example in description.examples {
+        let origins = (rule as? CustomRule)?.exampleOrigins ?? []
+        for (index, example) in description.examples.enumerated() {
             counts[example.expectation, default: 0] += 1
-            let where_ = FileLocation(file: example.file, line: example.line, column: 1)
+            let origin = index < origins.count ? origins[index] : nil
+            let where_ = origin?.location ?? FileLocation(file: example.file, line: example.line, column: 1)
             results.append(Result(ruleId: description.id, expectation: example.expectation,
                                   number: counts[example.expectation, default: 0], location: where_,
-                                  failure: failure(of: example, for: rule)))
+                                  failure: failure(of: example, for: rule, origin: origin)))
         }
         for needed in [RuleExample.Expectation.compliant, .nonCompliant] where counts[needed] == nil {
             results.append(Result(ruleId: description.id, expectation: needed, number: 0, location: location,
@@ -54,17 +56,19 @@ public struct ExampleRunner: Sendable {
         return results
     }
 
-    /// Why `example` does not behave as it says, or nil when it does.
-    public func failure(of example: RuleExample, for rule: any Rule) -> String? {
+    /// Why `example` does not behave as it says, or nil when it does. With the example's `origin`, places are
+    /// given as locations in the pack file, else as line:column of the template.
+    public func failure(of example: RuleExample, for rule: any Rule, origin: ExampleOrigin? = nil) -> String? {
+        let place = { (position: Position) -> String in origin?.location(of: position)?.description ?? position.description }
         let (text, markers) = example.markedTemplate
         let template: Template
         do {
             template = try loader.load(bytes: Array(text.utf8), file: "example")
         } catch {
-            return "the template does not load: \(error.location.position): \(error.message)"
+            return "the template does not load: \(place(error.location.position)): \(error.message)"
         }
         if let problem = template.diagnostics.first(where: { $0.severity == .error }) {
-            return "the template has a problem: \(problem.location.position): \(problem.message)"
+            return "the template has a problem: \(place(problem.location.position)): \(problem.message)"
         }
         let evaluator = Evaluator(
             ruleSet: RuleSet(rules: [rule]),
@@ -72,7 +76,7 @@ public struct ExampleRunner: Sendable {
         let findings = evaluator.evaluate(template).findings
         let violations = findings.filter { $0.kind == .violation }
         let unknowns = findings.filter { $0.kind == .unknown }
-        let found = { (list: [Finding]) in list.map { "\($0.location.position)" + ($0.detail.map { " (\($0))" } ?? "") }.joined(separator: ", ") }
+        let found = { (list: [Finding]) in list.map { place($0.location.position) + ($0.detail.map { " (\($0))" } ?? "") }.joined(separator: ", ") }
         switch example.expectation {
         case .compliant:
             if !violations.isEmpty { return "expected no finding, got violations at \(found(violations))" }
@@ -81,13 +85,13 @@ public struct ExampleRunner: Sendable {
             if !unknowns.isEmpty { return "expected violations, got unknowns: \(unknowns.map(\.message).joined(separator: "; "))" }
             if violations.isEmpty { return "expected a violation, got none" }
             if !markers.isEmpty, Set(violations.map(\.location.position)) != Set(markers) {
-                return "expected violations at the ↓ markers \(markers.map(\.description).joined(separator: ", ")), got \(found(violations))"
+                return "expected violations at the ↓ markers \(markers.map(place).joined(separator: ", ")), got \(found(violations))"
             }
         case .unknown:
             if !violations.isEmpty { return "expected an unknown, got violations at \(found(violations))" }
             if unknowns.isEmpty { return "expected an unknown, got none" }
             if !markers.isEmpty, Set(unknowns.map(\.location.position)) != Set(markers) {
-                return "expected unknowns at the ↓ markers \(markers.map(\.description).joined(separator: ", ")), got \(found(unknowns))"
+                return "expected unknowns at the ↓ markers \(markers.map(place).joined(separator: ", ")), got \(found(unknowns))"
             }
         }
         return nil

@@ -98,9 +98,10 @@ struct PackFileReader {
         guard log.errors.count == before, let assertion = assertion.flatMap({ $0 }) else { return nil }
         let description = RuleDescription(
             id: id, level: level, resourceTypes: types, cause: texts[0] ?? "", explanation: texts[1] ?? "",
-            fix: texts[2] ?? "", examples: examples)
+            fix: texts[2] ?? "", examples: examples.map(\.example))
         return CustomRule(description: description, when: when.flatMap { $0 }, assertion: assertion, unresolved: policy,
-                          location: FileLocation(file: log.file, position: idEntry.value.position))
+                          location: FileLocation(file: log.file, position: idEntry.value.position),
+                          exampleOrigins: examples.map(\.origin))
     }
 
     private mutating func required(_ map: ValueMap, _ key: String, in rule: Value) -> String? {
@@ -119,13 +120,13 @@ struct PackFileReader {
         return text.trimmedWhitespace
     }
 
-    private mutating func examples(_ value: Value) -> [RuleExample] {
+    private mutating func examples(_ value: Value) -> [(example: RuleExample, origin: ExampleOrigin)] {
         guard let map = value.mapValue else {
             log.error("`examples` is a map with `compliant`, `nonCompliant` and `unknown` lists of templates", at: value.position)
             return []
         }
         log.checkKeys(map, allowed: Self.exampleKeys, in: "`examples`")
-        var examples: [RuleExample] = []
+        var examples: [(example: RuleExample, origin: ExampleOrigin)] = []
         for entry in map.entries {
             let expectation: RuleExample.Expectation
             switch entry.key {
@@ -143,12 +144,14 @@ struct PackFileReader {
         return examples
     }
 
-    private mutating func example(_ item: Value, _ expectation: RuleExample.Expectation) -> RuleExample? {
+    private mutating func example(_ item: Value, _ expectation: RuleExample.Expectation) -> (example: RuleExample, origin: ExampleOrigin)? {
         var template = item.stringValue
+        var scalar = item.position
         var parameters: [String: String] = [:]
         if let map = item.mapValue {
             log.checkKeys(map, allowed: ["template", "parameters"], in: "an example")
             template = map["template"]?.stringValue
+            scalar = map["template"]?.position ?? item.position
             for entry in map["parameters"]?.mapValue?.entries ?? [] {
                 guard let text = entry.value.scalarText else {
                     log.error("a parameter value is a scalar", at: entry.value.position)
@@ -161,7 +164,22 @@ struct PackFileReader {
             log.error("an example is a template as a string (`- |`), or {template: …, parameters: {…}}", at: item.position)
             return nil
         }
-        return RuleExample(expectation, template, parameters: parameters, file: log.file, line: item.position.line)
+        let example = RuleExample(expectation, template, parameters: parameters, file: log.file, line: scalar.line)
+        return (example, origin(of: scalar))
+    }
+
+    /// Where a template scalar's text starts: for a block scalar (`|`), the next non-empty line's indentation.
+    private func origin(of scalar: Position) -> ExampleOrigin {
+        let location = FileLocation(file: log.file, position: scalar)
+        let lines = log.lines
+        guard scalar.line >= 1, scalar.line <= lines.count else { return ExampleOrigin(location: location, indent: 0) }
+        let head = lines[scalar.line - 1].unicodeScalars.dropFirst(scalar.column - 1)
+        guard let indicator = head.first, indicator == "|" || indicator == ">" else { return ExampleOrigin(location: location, indent: 0) }
+        var index = scalar.line
+        while index < lines.count, lines[index].allSatisfy({ $0 == " " || $0 == "\r" }) { index += 1 }
+        guard index < lines.count else { return ExampleOrigin(location: location, indent: 0) }
+        let indent = lines[index].prefix { $0 == " " }.count
+        return ExampleOrigin(location: location, firstLine: scalar.line + 1, indent: indent)
     }
 }
 
