@@ -1,4 +1,6 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import NIOCore
 import NIOPosix
 import Testing
@@ -7,27 +9,24 @@ import WebSocketClientKit
 /// Runs the built `websocket-server` executable as a child process.
 @Suite("websocket-server executable")
 struct BinaryShutdownTests {
-    /// The executable sits next to the test bundle in the build products directory; the
-    /// WEBSOCKET_SERVER_BINARY environment variable overrides the lookup.
-    static func binaryURL() throws -> URL {
-        if let override = ProcessInfo.processInfo.environment["WEBSOCKET_SERVER_BINARY"] {
-            return URL(fileURLWithPath: override)
+    /// The executable sits next to the test binary in the build products directory
+    /// (.build/<triple>/debug); WEBSOCKET_SERVER_BINARY overrides the lookup.
+    static func binaryPath() throws -> String {
+        if let override = getenv("WEBSOCKET_SERVER_BINARY") {
+            return String(cString: override)
         }
-        var candidates: [URL] = []
-        let selfExecutable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        var directory = selfExecutable.deletingLastPathComponent()
-        // On Linux the test binary is .build/<triple>/debug/<name>.xctest; on macOS it is a bundle.
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        var directory = length > 0 ? String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self) : ""
+        var searched: [String] = []
         for _ in 0..<4 {
-            candidates.append(directory.appendingPathComponent("websocket-server"))
-            directory = directory.deletingLastPathComponent()
+            guard let slash = directory.lastIndex(of: "/") else { break }
+            directory = String(directory[..<slash])
+            let candidate = directory + "/websocket-server"
+            searched.append(candidate)
+            if access(candidate, X_OK) == 0 { return candidate }
         }
-        for bundle in Bundle.allBundles {
-            candidates.append(bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("websocket-server"))
-        }
-        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw BinaryNotFound(searched: candidates.map(\.path))
-        }
-        return found
+        throw BinaryNotFound(searched: searched)
     }
 
     struct BinaryNotFound: Error, CustomStringConvertible {
@@ -49,22 +48,13 @@ struct BinaryShutdownTests {
     /// Starts the server binary with `environment`, waits for /health, runs `body`.
     static func withServerProcess<Result>(
         environment: [String: String],
-        _ body: (Process, Int) async throws -> Result
+        _ body: (ChildProcess, Int) async throws -> Result
     ) async throws -> Result {
         let port = try await freePort()
-        let process = Process()
-        process.executableURL = try binaryURL()
-        var env = ProcessInfo.processInfo.environment
-        env["PORT"] = "\(port)"
-        env["HOST"] = "127.0.0.1"
+        var env = ["PORT": "\(port)", "HOST": "127.0.0.1"]
         for (key, value) in environment { env[key] = value }
-        process.environment = env
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        defer {
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        }
+        let process = try ChildProcess.spawn(try binaryPath(), environment: env)
+        defer { process.send(SIGKILL) }
         let up = await eventually(timeout: .seconds(20)) {
             guard process.isRunning else { return true }
             return (try? await RawHTTP.get(port: port, path: "/health", timeout: .seconds(1)).status) == 200
@@ -89,16 +79,14 @@ struct BinaryShutdownTests {
                     }
                 }
                 await barrier.arriveAndWait()
-                kill(process.processIdentifier, SIGTERM)
+                process.send(SIGTERM)
                 var events: [WebSocketConnection.Event] = []
                 for try await event in group { events.append(event) }
                 return events
             }
             #expect(events == Array(repeating: .close(code: 1001, reason: "Server shutting down"), count: clients))
-            let exited = await eventually(timeout: .seconds(15)) { !process.isRunning }
-            try #require(exited, "process still running after SIGTERM")
-            #expect(process.terminationReason == .exit)
-            #expect(process.terminationStatus == 0)
+            let status = await process.waitForExit(timeout: .seconds(15))
+            #expect(status == .exited(0))
             // Well inside the drain limit (5 s) plus process start-up slack.
             #expect(ContinuousClock.now - start < .seconds(10))
         }
@@ -114,16 +102,10 @@ struct BinaryShutdownTests {
         #expect(status == 1)
     }
 
-    static func runHealthcheck(port: Int) async throws -> Int32 {
-        let probe = Process()
-        probe.executableURL = try binaryURL()
-        probe.arguments = ["healthcheck", "--port", "\(port)", "--timeout", "5"]
-        probe.standardOutput = FileHandle.nullDevice
-        probe.standardError = FileHandle.nullDevice
-        try probe.run()
-        // Poll rather than block a thread of the shared pool in waitUntilExit().
-        let exited = await eventually(timeout: .seconds(20)) { !probe.isRunning }
-        try #require(exited, "healthcheck did not finish")
-        return probe.terminationStatus
+    static func runHealthcheck(port: Int) async throws -> Int32? {
+        let probe = try ChildProcess.spawn(try binaryPath(), arguments: ["healthcheck", "--port", "\(port)", "--timeout", "5"], environment: [:])
+        defer { probe.send(SIGKILL) }
+        guard case .exited(let code) = await probe.waitForExit(timeout: .seconds(20)) else { return nil }
+        return code
     }
 }

@@ -233,20 +233,24 @@ struct ServerTests {
         try await withServer({ $0.clientQueueSize = 32 }) { server in
             let connected = Barrier(parties: 3)
             let sent = Barrier(parties: 2)
+            let progress = Progress()
             try await withThrowingTaskGroup(of: Void.self) { group in
                 // Sender: sends everything without waiting, while reading its own copies.
                 group.addTask {
                     try await WebSocketClient.connect(port: server.port) { connection in
                         try await connection.expectGreeting()
                         await connected.arriveAndWait()
-                        // At most `window` messages in flight, so the sender itself keeps up.
+                        // At most `window` messages ahead of the slower of the two readers that keep
+                        // up, so neither is ever closed as slow; bounded by a deadline, never a hang.
                         let window = 4
                         let sender = connection.sender
-                        let (acks, ack) = AsyncStream.makeStream(of: Void.self)
                         let sending = Task {
-                            var acknowledged = acks.makeAsyncIterator()
+                            let deadline = ContinuousClock.now.advanced(by: .seconds(90))
                             for index in 0..<messages {
-                                if index >= window { _ = await acknowledged.next() }
+                                while index - min(progress.sender.load(ordering: .relaxed), progress.reader.load(ordering: .relaxed)) >= window {
+                                    guard ContinuousClock.now < deadline else { return }
+                                    try await Task.sleep(for: .milliseconds(1))
+                                }
                                 try await sender.send(text: payload)
                             }
                             try await sender.send(text: "done")
@@ -254,9 +258,10 @@ struct ServerTests {
                         var count = 0
                         while case .text(let text) = try await connection.receive(), text != done {
                             count += 1
-                            ack.yield()
+                            progress.sender.add(1, ordering: .relaxed)
                         }
-                        try await sending.value
+                        sending.cancel()
+                        _ = try? await sending.value
                         #expect(count == messages)
                         await sent.arriveAndWait()
                     }
@@ -267,7 +272,10 @@ struct ServerTests {
                         try await connection.expectGreeting()
                         await connected.arriveAndWait()
                         var count = 0
-                        while case .text(let text) = try await connection.receive(), text != done { count += 1 }
+                        while case .text(let text) = try await connection.receive(), text != done {
+                            count += 1
+                            progress.reader.add(1, ordering: .relaxed)
+                        }
                         #expect(count == messages)
                     }
                 }
@@ -316,4 +324,10 @@ struct ServerTests {
             #expect(await eventually { server.server.manager.clientCount == 0 })
         }
     }
+}
+
+/// Messages received so far by the sender and by the reader that keeps up.
+final class Progress: Sendable {
+    let sender = Atomic<Int>(0)
+    let reader = Atomic<Int>(0)
 }
