@@ -39,7 +39,8 @@ struct ConditionEvaluator {
     private func combine(_ verdicts: [Verdict], _ path: CustomPath, _ quantifier: Quantifier, from scope: Slot, anchor: Slot) -> Verdict {
         if !path.fansOut, verdicts.count == 1 { return verdicts[0] }
         let full = scope.path.components.isEmpty ? path.text : "\(scope.path).\(path.text)"
-        let detail = verdicts.isEmpty ? "nothing at \(full)" : "no value at \(full) qualifies"
+        let detail = verdicts.isEmpty ? "\(full) is not set"
+            : verdicts.first { $0.truth == .fails }?.witnesses.first?.detail ?? "no value at \(full) qualifies"
         return .quantified(quantifier, verdicts, anchor: Witness(position: anchor.position, detail: detail))
     }
 

@@ -170,7 +170,7 @@ import Testing
     static let repoRules = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("rules").path
 
-    @Test(arguments: ["fargate-service.yaml"])
+    @Test(arguments: ["fargate-service.yaml", "production.yaml"])
     func everyExampleOfTheRepositoryPacksPasses(file: String) throws {
         let packs = try CustomPackLoader().load(paths: [Self.repoRules + "/" + file])
         for pack in packs {

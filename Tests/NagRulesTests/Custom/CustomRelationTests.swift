@@ -110,7 +110,7 @@ import Testing
         #expect(S.failure(.compliant, with("Deny").replacingAll("↓", with: ""), rule) == nil)
         // Findings about a referencing resource point at this resource's logical id.
         #expect(S.failure(.nonCompliant, with("Allow"), rule) == nil)
-        #expect(try S.details(with("Allow").replacingAll("↓", with: ""), rule) == ["Policy: no value at PolicyDocument.Statement[*].Effect qualifies"])
+        #expect(try S.details(with("Allow").replacingAll("↓", with: ""), rule) == ["Policy: PolicyDocument.Statement[0].Effect is Allow"])
         #expect(S.failure(.nonCompliant, Self.bucket.replacingAll("POLICY", with: ""), rule) == nil)
         #expect(try S.details(Self.bucket.replacingAll("POLICY", with: "").replacingAll("↓", with: ""), rule)
                 == ["no AWS::S3::BucketPolicy references Bucket"])
