@@ -89,4 +89,27 @@ import Testing
         #expect(result.status == 0, "\(result.stdout)")
         #expect(result.stdout.contains("0 errors, 0 warnings"))
     }
+
+    /// The worked example of docs/custom-rules.md is a pack that loads and passes its examples, with the output
+    /// the document shows.
+    @Test func theDocumentedExampleWorks() throws {
+        let document = try String(contentsOfFile: TestPaths.path("docs/custom-rules.md"), encoding: .utf8)
+        let section = try #require(document.range(of: "## A worked example"))
+        let open = try #require(document.range(of: "```yaml\n", range: section.upperBound..<document.endIndex))
+        let close = try #require(document.range(of: "```", range: open.upperBound..<document.endIndex))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nag-doc-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("arm.yaml").path
+        try Data(document[open.upperBound..<close.lowerBound].utf8).write(to: URL(fileURLWithPath: file))
+        let result = try TestPaths.run(Self.nag, ["test-rules", file])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        for line in result.stdout.split(separator: "\n") {
+            let shown = line.replacingOccurrences(of: file, with: "policies/arm.yaml")
+            #expect(document.contains(shown), "the document does not show: \(shown)")
+        }
+        let check = try TestPaths.run(Self.nag, ["--rules", file, "--rule", "Acme-", Self.fixture("x86-task.yaml")])
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("error Acme-ARM1 Task: The Fargate task definition does not run on ARM64.\n    RuntimePlatform.CpuArchitecture is X86_64\n"))
+    }
 }
