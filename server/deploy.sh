@@ -56,7 +56,7 @@ region_args=()
 # 1. The gate: nothing is built, pushed or deployed unless the template passes.
 nag="$(nag_binary)"
 echo "== nag gate: $template"
-if ! "$nag" --pack AwsSolutions --pack Edge --fail-on warning "$template"; then
+if ! "$nag" --pack AwsSolutions --pack Edge --rules "$root/rules/fargate-service.yaml" --fail-on warning "$template"; then
   echo "deploy.sh: the template does not pass nag; not deploying." >&2
   exit 1
 fi
