@@ -73,7 +73,28 @@ public enum CdkNagText {
 
 extension String {
     func replacingAll(_ target: String, with replacement: String) -> String {
+        // Quick exact rejection for an ASCII target (the common case, a string without `${`): a character
+        // match implies a byte match, so no byte match means nothing to replace.
+        if target.utf8.allSatisfy({ $0 < 0x80 }), !utf8.containsBytes(of: target) { return self }
         guard contains(target) else { return self }
         return splitting(by: target).joined(separator: replacement)
+    }
+}
+
+extension String.UTF8View {
+    /// Whether `needle`'s UTF-8 bytes occur contiguously in these bytes.
+    func containsBytes(of needle: String) -> Bool {
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first else { return true }
+        if let found = withContiguousStorageIfAvailable({ bytes -> Bool in
+            var i = 0
+            while i + pattern.count <= bytes.count {
+                if bytes[i] == first, bytes[i..<(i + pattern.count)].elementsEqual(pattern) { return true }
+                i += 1
+            }
+            return false
+        }) { return found }
+        let bytes = Array(self)
+        return bytes.indices.contains { i in i + pattern.count <= bytes.count && bytes[i..<(i + pattern.count)].elementsEqual(pattern) }
     }
 }

@@ -14,7 +14,8 @@ public struct RuleContext: Sendable {
     /// A value computed once per template and shared by every rule and resource (an index of the
     /// template's log destinations, say), so a rule never rescans the template for each resource.
     public func memoized<T: Sendable>(_ key: String, _ compute: () -> T) -> T {
-        if let cached = memo.storage.withLock({ $0[key] }) as? T { return cached }
+        // Look the entry up before casting: `nil as? T` succeeds when T is itself an Optional.
+        if let entry = memo.storage.withLock({ $0[key] }), let cached = entry as? T { return cached }
         let value = compute()
         memo.storage.withLock { $0[key] = value }
         return value

@@ -68,6 +68,13 @@ public indirect enum JSONNode: Sendable, Equatable, ExpressibleByStringLiteral, 
 
     static func writeString(_ s: String, into out: inout String) {
         out += "\""
+        // Most strings need no escape: append them whole (escapes are ASCII, and no byte of a multi-byte
+        // UTF-8 sequence is below 0x80, so a byte scan decides exactly).
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            out += s
+            out += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

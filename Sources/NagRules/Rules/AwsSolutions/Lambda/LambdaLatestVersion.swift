@@ -76,7 +76,8 @@ struct LambdaLatestVersion: Rule {
             return .violation(at: resource.position(ofProperty: "Runtime"), "\(runtime) is not a Lambda runtime name")
         }
         if family == "provided" { return .notApplicable }
-        guard let latest = LambdaRuntimes.latest(startingWith: family) else {
+        // Once per family and template: the numeric comparison of every known runtime is not free.
+        guard let latest = context.memoized("L1.latest." + family, { LambdaRuntimes.latest(startingWith: family) }) else {
             return .violation(at: resource.position(ofProperty: "Runtime"), "\(runtime) is not a runtime nag knows")
         }
         return runtime == latest ? .compliant

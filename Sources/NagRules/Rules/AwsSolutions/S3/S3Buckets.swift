@@ -19,11 +19,29 @@ enum S3Buckets {
     }
 
     /// The bucket policies that apply to `bucket`: those whose `Bucket` links to it, or names it the same way.
+    /// (Looked up in a per-template index of policies by target, so a template of n buckets costs O(n), not O(n²).)
     static func policies(for bucket: Resource, in context: RuleContext) -> [Resource] {
+        let index = context.memoized("S3Buckets.policiesByTarget") { PolicyIndex(context: context) }
         let name = declaredName(of: bucket, in: context)
-        return context.graph.resources(ofType: policyType).filter { policy in
-            let target = target(of: policy, in: context)
-            return target == bucket.logicalId || (name != nil && target == name)
+        var offsets = index.byTarget[bucket.logicalId] ?? []
+        if let name, name != bucket.logicalId, let named = index.byTarget[name] {
+            offsets = (offsets + named).sorted()  // a policy has one target, so the two lists are disjoint
+        }
+        return offsets.map { index.policies[$0] }
+    }
+
+    /// The template's bucket policies, in document order, and the offsets of those naming each target.
+    private struct PolicyIndex: Sendable {
+        let policies: [Resource]
+        let byTarget: [String: [Int]]
+
+        init(context: RuleContext) {
+            policies = context.graph.resources(ofType: S3Buckets.policyType)
+            var byTarget: [String: [Int]] = [:]
+            for (offset, policy) in policies.enumerated() {
+                if let target = S3Buckets.target(of: policy, in: context) { byTarget[target, default: []].append(offset) }
+            }
+            self.byTarget = byTarget
         }
     }
 
