@@ -30,10 +30,16 @@ public enum WebSocketClient {
         eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
         _ body: (WebSocketConnection) async throws -> Result
     ) async throws -> Result {
-        let upgrade = try await ClientBootstrap(group: eventLoopGroup)
+        var bootstrap = ClientBootstrap(group: eventLoopGroup)
             .connectTimeout(.seconds(10))
             .channelOption(.tcpOption(.tcp_nodelay), value: 1)
-            .channelOption(.socketOption(.so_rcvbuf), value: .init(receiveBufferSize ?? 0))
+        if let receiveBufferSize {
+            // Only when asked: SO_RCVBUF 0 is not "the default" but the kernel's minimum (about 4 KiB),
+            // and on loopback (64 KiB segments) such a window stalls the sender for the zero-window
+            // probe's back-off (seconds, then tens of seconds).
+            bootstrap = bootstrap.channelOption(.socketOption(.so_rcvbuf), value: .init(receiveBufferSize))
+        }
+        let upgrade = try await bootstrap
             .connect(host: host, port: port) { channel in
                 channel.eventLoop.makeCompletedFuture {
                     let upgrader = NIOTypedWebSocketClientUpgrader<UpgradeResult>(

@@ -82,7 +82,10 @@ struct Serve: AsyncParsableCommand {
         }
         let outcome: ShutdownOutcome
         do {
-            outcome = try await server.run()
+            outcome = try await server.run { port in
+                // With PORT=0 this is where the chosen port is learned (the tests rely on this line).
+                logger.notice("listening", metadata: ["port": "\(port)"])
+            }
         } catch {
             logger.critical("server failed", metadata: ["error": "\(error)"])
             throw ExitCode(1)

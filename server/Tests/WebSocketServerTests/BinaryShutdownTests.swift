@@ -7,7 +7,8 @@ import Testing
 import WebSocketClientKit
 
 /// Runs the built `websocket-server` executable as a child process.
-@Suite("websocket-server executable")
+// A test that overruns its limit is cancelled and fails, rather than holding up the whole run.
+@Suite("websocket-server executable", .timeLimit(.minutes(2)))
 struct BinaryShutdownTests {
     /// The executable sits next to the test binary in the build products directory
     /// (.build/<triple>/debug); WEBSOCKET_SERVER_BINARY overrides the lookup.
@@ -36,31 +37,56 @@ struct BinaryShutdownTests {
         }
     }
 
-    /// A port nothing listens on right now (bound, read, released).
-    static func freePort() async throws -> Int {
-        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .bind(host: "127.0.0.1", port: 0).get()
-        let port = channel.localAddress?.port ?? 0
-        try await channel.close()
-        return port
+    /// Runs `body` with a port that refuses connections: bound to a socket that never listens and
+    /// stays bound until `body` returns, so no other test's server can take it meanwhile.
+    static func withRefusingPort<Result>(_ body: (Int) async throws -> Result) async throws -> Result {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        try #require(fd >= 0, "socket() failed: errno \(errno)")
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw in
+                bind(fd, raw, length) == 0 && getsockname(fd, raw, &length) == 0
+            }
+        }
+        try #require(bound, "bind() failed: errno \(errno)")
+        return try await body(Int(UInt16(bigEndian: address.sin_port)))
     }
 
-    /// Starts the server binary with `environment`, waits for /health, runs `body`.
+    /// Starts the server binary with `environment` on a port the kernel chooses (PORT=0, learned
+    /// from its "listening" log line, so no other test can take the port in between), waits for
+    /// /health, runs `body`.
     static func withServerProcess<Result>(
         environment: [String: String],
         _ body: (ChildProcess, Int) async throws -> Result
     ) async throws -> Result {
-        let port = try await freePort()
-        var env = ["PORT": "\(port)", "HOST": "127.0.0.1"]
+        var env = ["PORT": "0", "HOST": "127.0.0.1", "LOG_FORMAT": "text"]
         for (key, value) in environment { env[key] = value }
         let process = try ChildProcess.spawn(try binaryPath(), environment: env)
         defer { process.send(SIGKILL) }
+        var port: Int?
         let up = await eventually(timeout: .seconds(20)) {
             guard process.isRunning else { return true }
+            if port == nil { port = listeningPort(in: process.output) }
+            guard let port else { return false }
             return (try? await RawHTTP.get(port: port, path: "/health", timeout: .seconds(1)).status) == 200
         }
-        try #require(up && process.isRunning, "server process did not come up")
-        return try await body(process, port)
+        let status = process.status
+        try #require(up && status == nil, "server process did not come up (exit status \(String(describing: status))): \(process.output)")
+        return try await body(process, try #require(port))
+    }
+
+    /// The port of the server's `listening` log line (`... port=43069 [websocket_server] listening`).
+    static func listeningPort(in output: String) -> Int? {
+        for line in output.split(separator: "\n") where line.hasSuffix(" listening") {
+            guard let range = line.range(of: "port=") else { continue }
+            return Int(line[range.upperBound...].prefix { $0.isNumber })
+        }
+        return nil
     }
 
     @Test func sigtermClosesEveryClientWith1001AndExitsZero() async throws {
@@ -73,12 +99,12 @@ struct BinaryShutdownTests {
                     group.addTask {
                         try await WebSocketClient.connect(port: port) { connection in
                             try await connection.expectGreeting()
-                            await barrier.arriveAndWait()
+                            try await barrier.arriveAndWait()
                             return try await connection.receive(timeout: .seconds(20))
                         }
                     }
                 }
-                await barrier.arriveAndWait()
+                try await barrier.arriveAndWait()
                 process.send(SIGTERM)
                 var events: [WebSocketConnection.Event] = []
                 for try await event in group { events.append(event) }
@@ -97,9 +123,8 @@ struct BinaryShutdownTests {
             let status = try await Self.runHealthcheck(port: port)
             #expect(status == 0)
         }
-        let closedPort = try await Self.freePort()
-        let status = try await Self.runHealthcheck(port: closedPort)
-        #expect(status == 1)
+        let refused = try await Self.withRefusingPort { port in try await Self.runHealthcheck(port: port) }
+        #expect(refused == 1)
     }
 
     static func runHealthcheck(port: Int) async throws -> Int32? {

@@ -5,8 +5,9 @@ import Darwin
 #endif
 import Synchronization
 
-/// A child process started with posix_spawn (stdout and stderr to /dev/null). Waiting is done
-/// by polling `waitpid(WNOHANG)`, so no thread is ever blocked.
+/// A child process started with posix_spawn, its stdout and stderr going to a temporary file (so a
+/// test that fails can show what the process said). Waiting is done by polling `waitpid(WNOHANG)`,
+/// so no thread is ever blocked.
 final class ChildProcess: Sendable {
     enum Status: Equatable, Sendable {
         case exited(Int32)
@@ -20,18 +21,39 @@ final class ChildProcess: Sendable {
     }
 
     let pid: pid_t
+    /// Where the process's stdout and stderr go.
+    let outputPath: String
     private let reaped = Mutex<Status?>(nil)
 
-    private init(pid: pid_t) {
+    private init(pid: pid_t, outputPath: String) {
         self.pid = pid
+        self.outputPath = outputPath
+    }
+
+    deinit {
+        unlink(outputPath)
+    }
+
+    /// What the process has written so far (stdout and stderr interleaved), at most 64 KiB.
+    var output: String {
+        guard let file = fopen(outputPath, "r") else { return "" }
+        defer { fclose(file) }
+        var bytes = [UInt8](repeating: 0, count: 65536)
+        let count = fread(&bytes, 1, bytes.count, file)
+        return String(decoding: bytes[..<count], as: UTF8.self)
     }
 
     static func spawn(_ path: String, arguments: [String] = [], environment: [String: String]) throws -> ChildProcess {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        var template = Array("/tmp/child-process-XXXXXX".utf8CString)
+        let fd = mkstemp(&template)
+        guard fd >= 0 else { throw SpawnFailed(path: path, errno: errno) }
+        close(fd)
+        let outputPath = String(cString: template)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_APPEND, 0)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
 
         let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
         let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
@@ -41,8 +63,11 @@ final class ChildProcess: Sendable {
         }
         var pid: pid_t = 0
         let result = posix_spawn(&pid, path, &actions, nil, argv, envp)
-        guard result == 0 else { throw SpawnFailed(path: path, errno: result) }
-        return ChildProcess(pid: pid)
+        guard result == 0 else {
+            unlink(outputPath)
+            throw SpawnFailed(path: path, errno: result)
+        }
+        return ChildProcess(pid: pid, outputPath: outputPath)
     }
 
     func send(_ signal: Int32) {

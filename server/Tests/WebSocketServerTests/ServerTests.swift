@@ -5,7 +5,8 @@ import Testing
 import WebSocketClientKit
 @testable import WebSocketServer
 
-@Suite("WebSocket server over real sockets")
+// A test that overruns its limit is cancelled and fails, rather than holding up the whole run.
+@Suite("WebSocket server over real sockets", .timeLimit(.minutes(3)))
 struct ServerTests {
     @Test func greetsEveryNewClient() async throws {
         try await withServer { server in
@@ -39,7 +40,7 @@ struct ServerTests {
                         try await WebSocketClient.connect(port: server.port) { connection in
                             try await connection.expectGreeting()
                             // Everyone is registered once everyone has had the greeting.
-                            await barrier.arriveAndWait()
+                            try await barrier.arriveAndWait()
                             if index < senders {
                                 for sequence in 0..<perSender {
                                     try await connection.send(text: #"{"from":\#(index),"seq":\#(sequence)}"#)
@@ -210,12 +211,12 @@ struct ServerTests {
                 group.addTask {
                     try await WebSocketClient.connect(port: port) { connection in
                         try await connection.expectGreeting()
-                        await barrier.arriveAndWait()
+                        try await barrier.arriveAndWait()
                         return try await connection.receive()
                     }
                 }
             }
-            await barrier.arriveAndWait()
+            try await barrier.arriveAndWait()
             await server.triggerGracefulShutdown()
             var events: [WebSocketConnection.Event] = []
             for try await event in group { events.append(event) }
@@ -239,7 +240,7 @@ struct ServerTests {
                 group.addTask {
                     try await WebSocketClient.connect(port: server.port) { connection in
                         try await connection.expectGreeting()
-                        await connected.arriveAndWait()
+                        try await connected.arriveAndWait()
                         // At most `window` messages ahead of the slower of the two readers that keep
                         // up, so neither is ever closed as slow; bounded by a deadline, never a hang.
                         let window = 4
@@ -263,14 +264,14 @@ struct ServerTests {
                         sending.cancel()
                         _ = try? await sending.value
                         #expect(count == messages)
-                        await sent.arriveAndWait()
+                        try await sent.arriveAndWait()
                     }
                 }
                 // A reader that keeps up gets every message.
                 group.addTask {
                     try await WebSocketClient.connect(port: server.port) { connection in
                         try await connection.expectGreeting()
-                        await connected.arriveAndWait()
+                        try await connected.arriveAndWait()
                         var count = 0
                         while case .text(let text) = try await connection.receive(), text != done {
                             count += 1
@@ -283,8 +284,8 @@ struct ServerTests {
                 group.addTask {
                     try await WebSocketClient.connect(port: server.port, receiveBufferSize: 4096) { connection in
                         try await connection.expectGreeting()
-                        await connected.arriveAndWait()
-                        await sent.arriveAndWait()
+                        try await connected.arriveAndWait()
+                        try await sent.arriveAndWait()
                         var last = WebSocketConnection.Event.disconnected
                         for _ in 0...messages {
                             last = try await connection.receive()

@@ -56,24 +56,60 @@ func withServer<Result>(
 }
 
 /// Lets a group of tasks wait until all of them have reached the same point.
+///
+/// Never waits forever: a party still waiting when its task is cancelled (a sibling failed) gets
+/// `CancellationError`, and one still waiting after `timeout` gets `Barrier.TimedOut`, so a party
+/// that will never arrive fails the test instead of hanging the whole run.
 actor Barrier {
+    struct TimedOut: Error, CustomStringConvertible {
+        let arrived: Int
+        let parties: Int
+        var description: String { "barrier timed out with \(arrived) of \(parties) parties arrived" }
+    }
+
     private let parties: Int
     private var arrived = 0
-    private var waiting: [CheckedContinuation<Void, Never>] = []
+    private var waiting: [Int: CheckedContinuation<Void, any Error>] = [:]
+    private var timers: [Int: Task<Void, Never>] = [:]
+    private var nextTicket = 0
 
     init(parties: Int) {
         self.parties = parties
     }
 
-    func arriveAndWait() async {
+    func arriveAndWait(timeout: Duration = .seconds(60)) async throws {
+        try Task.checkCancellation()
         arrived += 1
         if arrived >= parties {
             let toResume = waiting
             waiting.removeAll()
-            for continuation in toResume { continuation.resume() }
+            for timer in timers.values { timer.cancel() }
+            timers.removeAll()
+            for continuation in toResume.values { continuation.resume() }
             return
         }
-        await withCheckedContinuation { waiting.append($0) }
+        let ticket = nextTicket
+        nextTicket += 1
+        try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                if Task.isCancelled {
+                    continuation.resume(throwing: CancellationError())
+                } else {
+                    waiting[ticket] = continuation
+                    timers[ticket] = Task {
+                        guard (try? await Task.sleep(for: timeout)) != nil else { return }
+                        self.release(ticket, throwing: TimedOut(arrived: self.arrived, parties: self.parties))
+                    }
+                }
+            }
+        } onCancel: {
+            Task { await self.release(ticket, throwing: CancellationError()) }
+        }
+    }
+
+    private func release(_ ticket: Int, throwing error: any Error) {
+        timers.removeValue(forKey: ticket)?.cancel()
+        waiting.removeValue(forKey: ticket)?.resume(throwing: error)
     }
 }
 
