@@ -57,12 +57,18 @@ let package = Package(
 )
 
 // Benchmarks are built only on request, so normal builds stay lean: `NAG_BENCHMARKS=1 swift build -c release`
-// (scripts/bench-load does this and runs them).
+// (scripts/bench-load does this and runs them; nag-bench-evaluate times each phase; see the README's Speed section).
 if Context.environment["NAG_BENCHMARKS"] != nil {
     package.targets.append(.executableTarget(
         name: "nag-bench-load",
         dependencies: ["NagRules"],
         path: "Benchmarks/LoadBenchmark",
+        swiftSettings: swiftSettings
+    ))
+    package.targets.append(.executableTarget(
+        name: "nag-bench-evaluate",
+        dependencies: ["NagRules"],
+        path: "Benchmarks/EvaluateBenchmark",
         swiftSettings: swiftSettings
     ))
 }
