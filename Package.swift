@@ -71,4 +71,15 @@ if Context.environment["NAG_BENCHMARKS"] != nil {
         path: "Benchmarks/EvaluateBenchmark",
         swiftSettings: swiftSettings
     ))
+    // The ordo-one/benchmark suite (scripts/bench runs it). Its first build takes about 6 minutes.
+    package.dependencies.append(
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"])
+    )
+    package.targets.append(.executableTarget(
+        name: "NagBenchmarks",
+        dependencies: ["NagRules", .product(name: "Benchmark", package: "benchmark")],
+        path: "Benchmarks/NagBenchmarks",
+        swiftSettings: swiftSettings,
+        plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    ))
 }
