@@ -82,19 +82,18 @@ extension String {
 }
 
 extension String.UTF8View {
-    /// Whether `needle`'s UTF-8 bytes occur contiguously in these bytes.
+    /// Whether `needle`'s UTF-8 bytes occur contiguously in these bytes. A string without contiguous UTF-8
+    /// storage (a bridged one) answers true: callers use this only to skip work, never to decide.
     func containsBytes(of needle: String) -> Bool {
         let pattern = Array(needle.utf8)
         guard let first = pattern.first else { return true }
-        if let found = withContiguousStorageIfAvailable({ bytes -> Bool in
+        return withContiguousStorageIfAvailable { bytes -> Bool in
             var i = 0
             while i + pattern.count <= bytes.count {
                 if bytes[i] == first, bytes[i..<(i + pattern.count)].elementsEqual(pattern) { return true }
                 i += 1
             }
             return false
-        }) { return found }
-        let bytes = Array(self)
-        return bytes.indices.contains { i in i + pattern.count <= bytes.count && bytes[i..<(i + pattern.count)].elementsEqual(pattern) }
+        } ?? true
     }
 }
