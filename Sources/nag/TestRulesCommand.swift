@@ -23,7 +23,7 @@ struct TestRules: ParsableCommand {
         var failed = 0
         var total = 0
         for pack in packs {
-            for case let rule as CustomRule in pack.rules {
+            for case let rule as CustomRule in pack.rules.compactMap(\.check) {
                 for result in runner.run(rule, location: rule.location) {
                     total += 1
                     if !result.passed { failed += 1 }

@@ -1,5 +1,17 @@
+import Synchronization
 import Testing
 @testable import NagRules
+
+/// A check that counts its evaluations and fails every resource.
+final class CountingCheck: Check {
+    let evaluations = Atomic<Int>(0)
+    let about = CheckAbout(resourceTypes: ["Test::Thing"], cause: "Counted.", explanation: "For tests.", fix: "None.")
+
+    func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
+        evaluations.add(1, ordering: .relaxed)
+        return .violation(at: resource.position)
+    }
+}
 
 @Suite struct EvaluatorTests {
     static let thing = """
@@ -134,10 +146,52 @@ import Testing
     }
 
     @Test func ruleSetIndexesByResourceType() {
-        let ruleSet = RuleSet(rules: TestRules.pack.rules + SuppressionRules.all)
-        #expect(ruleSet.rules(for: "Test::Thing").map(\.description.id) == ["Test-G1", "Test-P1", "Test-W1", "Nag-SUP1", "Nag-SUP2", "Nag-SUP3", "Nag-SUP4"])
-        #expect(ruleSet.rules(for: "AWS::SNS::Topic").map(\.description.id) == ["Nag-SUP1", "Nag-SUP2", "Nag-SUP3", "Nag-SUP4"])
-        #expect(RuleSet(rules: TestRules.pack.rules).rules(for: "AWS::SNS::Topic").isEmpty)
+        let ruleSet = RuleSet(rules: TestRules.pack.rules + RulePack.nag.rules)
+        #expect(ruleSet.rules(for: "Test::Thing").map(\.description.id) == ["Test-G1", "Test-P1", "Test-W1"])
+        // The suppression audit is not evaluated per resource: the suppression stage reports it.
+        #expect(ruleSet.rules(for: "AWS::SNS::Topic").isEmpty)
+        #expect(ruleSet.auditRules.map(\.description.id) == ["Nag-SUP1", "Nag-SUP2", "Nag-SUP3", "Nag-SUP4"])
+    }
+
+    // MARK: One check, many packs
+
+    /// Two packs publishing the same checks under their own ids and levels, as cdk-nag's packs do.
+    static let otherPack = RulePack("Other", summary: "The test checks under other ids.", [
+        .warning(PlainTestCheck()),
+        .error(WarningTestCheck(), controls: "AC-1", "SC-8(1)"),
+    ])
+
+    @Test func aCheckPublishedByTwoPacksIsEvaluatedOnceAndReportedPerRule() throws {
+        let counter = CountingCheck()
+        let first = RulePack("First", summary: "", [.error("C1", counter)])
+        let second = RulePack("Second", summary: "", [.warning(counter, controls: "164.312(b)")])
+        let ruleSet = RuleSet(rules: first.rules + second.rules)
+        #expect(ruleSet.checkCount == 1)
+        let evaluation = Evaluator(ruleSet: ruleSet).evaluate(try TestRules.template(Self.thing))
+        #expect(counter.evaluations.load(ordering: .relaxed) == 3)  // three Test::Thing resources, once each
+        let byRule = Dictionary(grouping: evaluation.findings, by: \.ruleId).mapValues { $0.map(\.level) }
+        #expect(byRule == ["First-C1": [.error, .error, .error], "Second-CountingCheck": [.warning, .warning, .warning]])
+    }
+
+    @Test func eachRuleKeepsItsPacksIdLevelAndControls() throws {
+        let ruleSet = try RuleSelection(packNames: ["Test", "Other"]).ruleSet(from: TestRules.packs + [Self.otherPack])
+        #expect(ruleSet.checkCount == 3)
+        let findings = Evaluator(ruleSet: ruleSet).evaluate(try TestRules.template(Self.thing)).findings
+        #expect(findings.of("Test-P1").filter { $0.kind == .violation }.map(\.level) == [.error])
+        #expect(findings.of("Other-PlainTestCheck").filter { $0.kind == .violation }.map(\.level) == [.warning])
+        #expect(findings.of("Test-W1").map(\.level) == [.warning])
+        #expect(findings.of("Other-WarningTestCheck").map(\.level) == [.error])
+        #expect(Self.otherPack.rules.map(\.controls) == [[], ["AC-1", "SC-8(1)"]])
+        #expect(Self.otherPack.rules.map(\.description.check) == ["PlainTestCheck", "WarningTestCheck"])
+    }
+
+    @Test func ruleIdsParseAtTheFirstDash() {
+        #expect(RuleID(parsing: "HIPAA.Security-S3BucketSSLRequestsOnly") == RuleID(pack: "HIPAA.Security", suffix: "S3BucketSSLRequestsOnly"))
+        #expect(RuleID(parsing: "AwsSolutions-IAM5")?.description == "AwsSolutions-IAM5")
+        #expect(RuleID(parsing: "Edge-ORIGIN1")?.suffix == "ORIGIN1")
+        #expect(RuleID(parsing: "NoDash") == nil)
+        #expect(RuleID(parsing: "-S1") == nil)
+        #expect(RuleID(parsing: "Pack-") == nil)
     }
 
     // MARK: Outcome (the exit status)

@@ -1,53 +1,38 @@
 import Testing
 @testable import NagRules
 
-/// Every built-in rule's examples, run as tests: compliant examples give no finding, non-compliant ones give
+/// Every built-in check's examples, run once per check (whichever packs publish it) through the same
+/// ``ExampleRunner`` that `nag test-rules` uses: compliant examples give no finding, non-compliant ones give
 /// findings exactly at their `↓` markers, unknown ones an unknown at the marker.
 @Suite struct RuleExampleTests {
-    static let rules: [any Rule] = BuiltInPacks.all
-        .filter { $0.name != SuppressionRules.pack.name }
-        .flatMap(\.rules)
+    /// The distinct checks of the built-in packs, by name.
+    static let checks: [String: any Check] = Dictionary(
+        BuiltInPacks.all.flatMap(\.rules).compactMap(\.check).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
 
-    static let ruleIds: [String] = rules.map(\.description.id)
+    static let checkNames: [String] = checks.keys.sorted()
 
-    @Test(arguments: ruleIds)
-    func examples(ruleId: String) throws {
-        let rule = try #require(Self.rules.first { $0.description.id == ruleId })
-        let examples = rule.description.examples
-        #expect(examples.contains { $0.expectation == .compliant }, "\(ruleId) needs a compliant example")
-        #expect(examples.contains { $0.expectation == .nonCompliant }, "\(ruleId) needs a non-compliant example")
-        for example in examples {
-            try check(example, of: rule)
+    @Test(arguments: checkNames)
+    func examples(check name: String) throws {
+        let check = try #require(Self.checks[name])
+        let results = ExampleRunner(markersRequired: true).run(check, location: FileLocation(file: "\(name).swift", line: 1, column: 1))
+        #expect(!results.isEmpty)
+        for result in results {
+            #expect(result.passed, "\(result)")
         }
     }
 
-    private func check(_ example: RuleExample, of rule: any Rule) throws {
-        let where_ = FileLocation(file: example.file, line: example.line, column: 1)
-        let (text, markers) = example.markedTemplate
-        let template = try TemplateLoader().load(bytes: Array(text.utf8), file: "example.yaml")
-        #expect(template.diagnostics.isEmpty, "example at \(where_) has shape problems: \(template.diagnostics)")
-        let evaluator = Evaluator(
-            ruleSet: RuleSet(rules: [rule]),
-            options: EvaluationOptions(parameterValues: example.parameters, unknownLevel: .warning, ignoreSuppressions: true))
-        let findings = evaluator.evaluate(template).findings
-        let violations = findings.filter { $0.kind == .violation }
-        let unknowns = findings.filter { $0.kind == .unknown }
-        switch example.expectation {
-        case .compliant:
-            #expect(findings.isEmpty, "compliant example at \(where_) gave \(findings.map { "\($0.location.position) \($0.qualifiedRuleId) \($0.message)" })")
-        case .nonCompliant:
-            #expect(unknowns.isEmpty, "non-compliant example at \(where_) gave unknowns: \(unknowns.map(\.message))")
-            #expect(!markers.isEmpty, "non-compliant example at \(where_) has no ↓ marker")
-            #expect(Set(violations.map(\.location.position)) == Set(markers),
-                    "example at \(where_): findings at \(violations.map(\.location.position)), markers at \(markers)")
-            if !example.findingIds.isEmpty {
-                #expect(violations.compactMap(\.findingId).sorted() == example.findingIds.sorted(),
-                        "example at \(where_): finding ids \(violations.compactMap(\.findingId))")
-            }
-        case .unknown:
-            #expect(violations.isEmpty, "unknown example at \(where_) gave violations at \(violations.map(\.location.position))")
-            #expect(Set(unknowns.map(\.location.position)) == Set(markers),
-                    "example at \(where_): unknowns at \(unknowns.map(\.location.position)), markers at \(markers)")
-        }
+    @Test func theRunnerJudgesFailingExamples() throws {
+        let check = PlainTestCheck()
+        let runner = ExampleRunner(markersRequired: true)
+        let thing = "Resources:\n  A:\n    Type: Test::Thing\n    Properties: {Bad: true}\n"
+        #expect(runner.failure(of: .compliant(thing), for: check)?.hasPrefix("expected no finding, got violations at 4:23") == true)
+        #expect(runner.failure(of: .nonCompliant(thing), for: check) == "the example marks no place with ↓")
+        #expect(ExampleRunner().failure(of: .nonCompliant(thing), for: check) == nil)
+        let marked = "Resources:\n  A:\n    Type: Test::Thing\n    Properties: {Bad: ↓true}\n"
+        #expect(runner.failure(of: .nonCompliant(marked), for: check) == nil)
+        #expect(runner.failure(of: .nonCompliant(marked, findingIds: ["Action::*"]), for: check)
+                == "expected the granular findings Action::*, got ")
+        let shape = "Resources:\n  A:\n    Properties: {}\n"
+        #expect(runner.failure(of: .compliant(shape), for: check)?.hasPrefix("the template has a problem: ") == true)
     }
 }

@@ -5,9 +5,9 @@ import Testing
 
 /// A granular rule: one finding per string in the resource's `Findings` list (the id is the string);
 /// `Unknown: anything` makes it undecided.
-struct GranularTestRule: Rule {
-    let description = RuleDescription(
-        id: "Test-G1", level: .error, resourceTypes: ["Test::Thing"],
+struct GranularTestCheck: Check {
+    let about = CheckAbout(
+        resourceTypes: ["Test::Thing"],
         cause: "A granular test rule fired.", explanation: "For tests.", fix: "Remove Findings.")
 
     func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
@@ -18,9 +18,9 @@ struct GranularTestRule: Rule {
 }
 
 /// A plain error rule: fires when `Bad: true`; `Unknown: anything` makes it undecided.
-struct PlainTestRule: Rule {
-    let description = RuleDescription(
-        id: "Test-P1", level: .error, resourceTypes: ["Test::Thing"],
+struct PlainTestCheck: Check {
+    let about = CheckAbout(
+        resourceTypes: ["Test::Thing"],
         cause: "A plain test rule fired.", explanation: "For tests.", fix: "Set Bad to false.")
 
     func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
@@ -31,9 +31,9 @@ struct PlainTestRule: Rule {
 }
 
 /// A warning-level rule: fires when `Warn: true`.
-struct WarningTestRule: Rule {
-    let description = RuleDescription(
-        id: "Test-W1", level: .warning, resourceTypes: ["Test::Thing"],
+struct WarningTestCheck: Check {
+    let about = CheckAbout(
+        resourceTypes: ["Test::Thing"],
         cause: "A warning test rule fired.", explanation: "For tests.", fix: "Set Warn to false.")
 
     func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
@@ -43,9 +43,12 @@ struct WarningTestRule: Rule {
 }
 
 enum TestRules {
-    static let pack = RulePack(name: "Test", summary: "Test-only rules.",
-                               rules: [GranularTestRule(), PlainTestRule(), WarningTestRule()])
-    static let packs: [RulePack] = [pack, AwsSolutionsPack.pack, SuppressionRules.pack]
+    static let pack = RulePack("Test", summary: "Test-only rules.", [
+        .error("G1", GranularTestCheck()),
+        .error("P1", PlainTestCheck()),
+        .warning("W1", WarningTestCheck()),
+    ])
+    static let packs: [RulePack] = [pack, .awsSolutions, .nag]
 
     static func template(_ yaml: String, file: String = "test.yaml") throws -> Template {
         try TemplateLoader().load(bytes: Array(yaml.utf8), file: file)
@@ -55,8 +58,10 @@ enum TestRules {
     static func evaluate(_ yaml: String, options: EvaluationOptions = EvaluationOptions(),
                          selection: RuleSelection = RuleSelection(packNames: ["Test"])) throws -> [Finding] {
         let ruleSet = try selection.ruleSet(from: packs)
-        let known = Set(packs.flatMap(\.rules).map(\.description.id))
-        return Evaluator(ruleSet: ruleSet, options: options, knownRuleIds: known).evaluate(try template(yaml)).findings
+        let known = Set(packs.flatMap(\.rules).map(\.id.description))
+        let evaluation = Evaluator(ruleSet: ruleSet, options: options).evaluate(try template(yaml))
+        if options.ignoreSuppressions { return evaluation.findings }
+        return Suppressor(ruleSet: ruleSet, knownRuleIds: known).apply(to: evaluation).findings
     }
 }
 

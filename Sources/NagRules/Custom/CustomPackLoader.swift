@@ -86,7 +86,7 @@ public struct CustomPackLoader: Sendable {
     /// Pack names used twice, and rule ids that a built-in rule or another file already has.
     private func conflicts(_ packs: [(pack: RulePack, location: FileLocation)]) -> [LoadDiagnostic] {
         var diagnostics: [LoadDiagnostic] = []
-        let builtInIds = Set(builtIn.flatMap(\.rules).map { $0.description.id.lowercased() })
+        let builtInIds = Set(builtIn.flatMap(\.rules).map { $0.id.description.lowercased() })
         var packNames: [String: FileLocation] = [:]
         var ruleIds: [String: FileLocation] = [:]
         for (pack, location) in packs {
@@ -95,8 +95,8 @@ public struct CustomPackLoader: Sendable {
             } else {
                 packNames[pack.name.lowercased()] = location
             }
-            for case let rule as CustomRule in pack.rules {
-                let id = rule.description.id
+            for case let rule as CustomRule in pack.rules.compactMap(\.check) {
+                let id = rule.id.description
                 if builtInIds.contains(id.lowercased()) {
                     diagnostics.append(LoadDiagnostic("rule id \(id) is already used by a built-in rule", at: rule.location))
                 } else if let first = ruleIds[id.lowercased()] {

@@ -1,6 +1,6 @@
-/// A rule read from a YAML pack file. It is a ``Rule`` like the built-in ones, so suppressions, reports,
-/// exit codes, `nag rules` and `nag explain` treat it the same way.
-public struct CustomRule: Rule {
+/// A rule read from a YAML pack file: a ``Check`` like the built-in ones, with the id and level its pack
+/// file gives it, so suppressions, reports, exit codes, `nag rules` and `nag explain` treat it the same way.
+public struct CustomRule: Check {
     /// What a value that cannot be resolved (a parameter without a default, an attribute known only once
     /// deployed) means for the rule.
     public enum UnresolvedPolicy: String, Sendable, CaseIterable {
@@ -12,7 +12,9 @@ public struct CustomRule: Rule {
         case fail
     }
 
-    public let description: RuleDescription
+    public let id: RuleID
+    public let level: RuleLevel
+    public let about: CheckAbout
     /// Limits the resources the rule checks; nil checks every resource of the rule's types.
     public let when: CustomCondition?
     public let assertion: CustomCondition
@@ -22,15 +24,23 @@ public struct CustomRule: Rule {
     /// Where each of the description's examples is written, in the same order.
     public let exampleOrigins: [ExampleOrigin]
 
-    public init(description: RuleDescription, when: CustomCondition?, assertion: CustomCondition,
+    public init(id: RuleID, level: RuleLevel, about: CheckAbout, when: CustomCondition?, assertion: CustomCondition,
                 unresolved: UnresolvedPolicy, location: FileLocation, exampleOrigins: [ExampleOrigin] = []) {
-        self.description = description
+        self.id = id
+        self.level = level
+        self.about = about
         self.when = when
         self.assertion = assertion
         self.unresolved = unresolved
         self.location = location
         self.exampleOrigins = exampleOrigins
     }
+
+    /// A custom check is its rule: named by the rule's id, so two custom rules are never one check.
+    public var name: String { id.description }
+
+    /// The rule its pack publishes.
+    public var rule: Rule { Rule(id: id, level: level, check: self) }
 
     public func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
         let evaluator = ConditionEvaluator(context: context, resource: resource)

@@ -38,16 +38,16 @@ struct PackFileReader {
         var seen: [String: Position] = [:]
         for item in items {
             guard let rule = rule(item, pack: name) else { continue }
-            if let first = seen[rule.description.id] {
-                log.error("duplicate rule id \(rule.description.id) (first defined at \(log.file):\(first))",
+            if let first = seen[rule.id.description] {
+                log.error("duplicate rule id \(rule.id) (first defined at \(log.file):\(first))",
                           at: rule.location.position, related: [first])
                 continue
             }
-            seen[rule.description.id] = rule.location.position
+            seen[rule.id.description] = rule.location.position
             rules.append(rule)
         }
         guard log.errors.isEmpty else { return nil }
-        return (RulePack(name: name, summary: summary, rules: rules), FileLocation(file: log.file, position: nameEntry.value.position))
+        return (RulePack(name: name, summary: summary, rules: rules.map(\.rule)), FileLocation(file: log.file, position: nameEntry.value.position))
     }
 
     static func isPackName(_ name: String) -> Bool {
@@ -96,10 +96,11 @@ struct PackFileReader {
         if map["assert"] == nil { log.error("the rule has no `assert`: the condition a compliant resource meets", at: value.position) }
         let examples = map["examples"].map { self.examples($0) } ?? []
         guard log.errors.count == before, let assertion = assertion.flatMap({ $0 }) else { return nil }
-        let description = RuleDescription(
-            id: id, level: level, resourceTypes: types, cause: texts[0] ?? "", explanation: texts[1] ?? "",
-            fix: texts[2] ?? "", examples: examples.map(\.example))
-        return CustomRule(description: description, when: when.flatMap { $0 }, assertion: assertion, unresolved: policy,
+        let about = CheckAbout(
+            resourceTypes: types, cause: texts[0] ?? "", explanation: texts[1] ?? "", fix: texts[2] ?? "",
+            examples: examples.map(\.example))
+        return CustomRule(id: RuleID(pack: pack, suffix: String(suffix)), level: level, about: about,
+                          when: when.flatMap { $0 }, assertion: assertion, unresolved: policy,
                           location: FileLocation(file: log.file, position: idEntry.value.position),
                           exampleOrigins: examples.map(\.origin))
     }

@@ -10,16 +10,30 @@ public struct Suppressor: Sendable {
     public var knownRuleIds: Set<String>
     /// The rules evaluated in this run: only their suppressions can be judged unused.
     public var evaluatedRuleIds: Set<String>
-    /// The level of each active suppression-problem rule (`Nag-SUP1` …); absent ones are not reported.
-    public var problemLevels: [String: RuleLevel]
+    /// The selected `Nag` pack rules, by the problem each reports, at this run's level; absent ones are not reported.
+    public var auditRules: [SuppressionProblem.Kind: (rule: Rule, level: RuleLevel)]
 
     /// Packs of cdk-nag that nag does not implement: suppressions for them are neither unknown nor unused.
     public static let foreignPacks: Set<String> = ["HIPAA.Security", "NIST.800.53.R4", "NIST.800.53.R5", "PCI.DSS.321", "Serverless"]
 
-    public init(knownRuleIds: Set<String>, evaluatedRuleIds: Set<String>, problemLevels: [String: RuleLevel]) {
+    /// The suppression stage of a run that evaluated `ruleSet`; `knownRuleIds` tells a misspelt id from a
+    /// rule of a pack that was not selected.
+    public init(ruleSet: RuleSet, knownRuleIds: Set<String>) {
         self.knownRuleIds = knownRuleIds
-        self.evaluatedRuleIds = evaluatedRuleIds
-        self.problemLevels = problemLevels
+        self.evaluatedRuleIds = ruleSet.ruleIds
+        var auditRules: [SuppressionProblem.Kind: (rule: Rule, level: RuleLevel)] = [:]
+        for rule in ruleSet.auditRules {
+            if let audit = rule.audit { auditRules[audit.problem] = (rule, ruleSet.level(of: rule)) }
+        }
+        self.auditRules = auditRules
+    }
+
+    /// The evaluation with its template's suppressions applied and the suppression problems added, in report order.
+    public func apply(to evaluation: TemplateEvaluation) -> TemplateEvaluation {
+        var result = evaluation
+        result.findings = apply(to: evaluation.findings, in: evaluation.template)
+        result.findings.sort(by: Finding.reportOrder)
+        return result
     }
 
     /// The findings with suppressions applied, followed by findings about the suppressions.
@@ -63,11 +77,10 @@ public struct Suppressor: Sendable {
             }
         }
         for (problem, owner) in problems {
-            let rule = SuppressionRules.rule(for: problem.kind).description
-            guard let level = problemLevels[rule.id] else { continue }
+            guard let (rule, level) = auditRules[problem.kind] else { continue }
             let resource = owner.flatMap(template.resource(named:)).map(ResourceSummary.init)
                 ?? ResourceSummary(logicalId: "Metadata", type: "AWS::CloudFormation::Template")
-            result.append(Finding(ruleId: rule.id, level: level, kind: .violation, message: rule.cause, detail: problem.message,
+            result.append(Finding(ruleId: rule.id.description, level: level, kind: .violation, message: rule.cause, detail: problem.message,
                                   resource: resource, location: template.location(problem.position)))
         }
         return result
@@ -87,7 +100,7 @@ public struct Suppressor: Sendable {
     }
 
     private func pack(of ruleId: String) -> String {
-        ruleId.split(separator: "-", maxSplits: 1).first.map(String.init) ?? ruleId
+        RuleID(parsing: ruleId)?.pack ?? ruleId
     }
 
     private func unknownRuleProblem(_ suppression: Suppression) -> SuppressionProblem? {

@@ -20,7 +20,7 @@ enum CustomRuleTestSupport {
         let result = CustomPackLoader().parse(bytes: Array(text.utf8), file: "t.yaml")
         switch result {
         case .success(let loaded):
-            return try #require(loaded.pack.rules.first as? CustomRule)
+            return try #require(loaded.pack.rules.first?.check as? CustomRule)
         case .failure(let errors):
             Issue.record("the pack does not load: \(errors)")
             throw errors
@@ -36,8 +36,7 @@ enum CustomRuleTestSupport {
     /// The violations' details for `template`.
     static func details(_ template: String, _ rule: CustomRule) throws -> [String] {
         let loaded = try TemplateLoader().load(bytes: Array(template.utf8), file: "t.yaml")
-        let evaluator = Evaluator(ruleSet: RuleSet(rules: [rule]), options: EvaluationOptions(ignoreSuppressions: true))
-        return evaluator.evaluate(loaded).findings.compactMap(\.detail)
+        return ExampleRunner.findings(of: rule, in: loaded).compactMap(\.detail)
     }
 
     /// The errors a pack file gives, as `line:col: message`.

@@ -1,0 +1,54 @@
+/// AwsSolutions-EFS1: EFS file systems are not explicitly left unencrypted.
+struct EFSEncrypted: Check {
+    let about = CheckAbout(
+        resourceTypes: ["AWS::EFS::FileSystem"],
+        cause: "The EFS file system is not encrypted at rest.",
+        explanation: "Encryption at rest protects the files, their metadata and backups if the underlying storage is exposed. It can only be chosen when the file system is created. (As in cdk-nag, only an explicit Encrypted: false is reported.)",
+        fix: "Set Encrypted: true (and optionally KmsKeyId) when creating the file system.",
+        examples: [
+            .compliant("""
+            Resources:
+              Files:
+                Type: AWS::EFS::FileSystem
+                Properties:
+                  Encrypted: true
+            """),
+            .nonCompliant("""
+            Resources:
+              Files:
+                Type: AWS::EFS::FileSystem
+                Properties:
+                  ↓Encrypted: false
+            """),
+            .nonCompliant("""
+            Parameters:
+              Encrypt:
+                Type: String
+                Default: "false"
+            Resources:
+              Files:
+                Type: AWS::EFS::FileSystem
+                Properties:
+                  ↓Encrypted: !Ref Encrypt
+            """),
+            .unknown("""
+            Parameters:
+              Encrypt:
+                Type: String
+            Resources:
+              Files:
+                Type: AWS::EFS::FileSystem
+                Properties:
+                  Encrypted: ↓!Ref Encrypt
+            """),
+        ])
+
+    func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
+        switch ComputeValues.scalar(resource.properties["Encrypted"], in: context) {
+        case .failure(let why): return .unknown(why)
+        case .success(let value):
+            guard let value, Resolved.value(value).bool == false else { return .compliant }
+            return .violation(at: resource.position(ofProperty: "Encrypted"))
+        }
+    }
+}

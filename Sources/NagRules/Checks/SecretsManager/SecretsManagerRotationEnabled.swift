@@ -1,0 +1,73 @@
+/// AwsSolutions-SMG4: a secret has a rotation schedule, directly or through its target attachment.
+struct SecretsManagerRotationEnabled: Check {
+    static let scheduleType = "AWS::SecretsManager::RotationSchedule"
+    static let attachmentType = "AWS::SecretsManager::SecretTargetAttachment"
+
+    let about = CheckAbout(
+        resourceTypes: ["AWS::SecretsManager::Secret"],
+        cause: "The secret does not have automatic rotation scheduled.",
+        explanation: "A secret that never changes stays useful to anyone who ever copied it. Scheduled rotation replaces it regularly (Secrets Manager can rotate database credentials for you), so a leaked value stops working.",
+        fix: "Add an AWS::SecretsManager::RotationSchedule whose SecretId is the secret (or its SecretTargetAttachment), with HostedRotationLambda or RotationLambdaARN, and RotationRules with AutomaticallyAfterDays or ScheduleExpression.",
+        examples: [
+            .compliant("""
+            Resources:
+              Password:
+                Type: AWS::SecretsManager::Secret
+                Properties:
+                  GenerateSecretString: {}
+              Attachment:
+                Type: AWS::SecretsManager::SecretTargetAttachment
+                Properties:
+                  SecretId: !Ref Password
+                  TargetId: db
+                  TargetType: AWS::RDS::DBInstance
+              Rotation:
+                Type: AWS::SecretsManager::RotationSchedule
+                Properties:
+                  SecretId: !Ref Attachment
+                  HostedRotationLambda: {RotationType: MySQLSingleUser}
+                  RotationRules: {AutomaticallyAfterDays: 30}
+            """),
+            .nonCompliant("""
+            Resources:
+              ↓Password:
+                Type: AWS::SecretsManager::Secret
+                Properties:
+                  GenerateSecretString: {}
+            """),
+            .nonCompliant("""
+            Resources:
+              ↓Password:
+                Type: AWS::SecretsManager::Secret
+                Properties:
+                  GenerateSecretString: {}
+              Rotation:
+                Type: AWS::SecretsManager::RotationSchedule
+                Properties:
+                  SecretId: !Ref Password
+                  RotationLambdaARN: arn:aws:lambda:eu-west-1:123456789012:function:rotate
+            """),
+        ])
+
+    func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
+        let attachments = context.graph.resources(ofType: Self.attachmentType)
+            .filter { target(of: $0, in: context) == resource.logicalId }
+            .map(\.logicalId)
+        let rotated = context.graph.resources(ofType: Self.scheduleType).contains { schedule in
+            guard let secret = target(of: schedule, in: context),
+                  secret == resource.logicalId || attachments.contains(secret) else { return false }
+            let lambda = !context.resolve(schedule, "HostedRotationLambda").isAbsent
+                || !context.resolve(schedule, "RotationLambdaARN").isAbsent
+            guard lambda, let rules = context.resolve(schedule, "RotationRules").map else { return false }
+            return !context.resolve(rules["AutomaticallyAfterDays"]).isAbsent
+                || !context.resolve(rules["ScheduleExpression"]).isAbsent
+        }
+        return rotated ? .compliant : .violation(at: resource.position)
+    }
+
+    /// The logical id a `SecretId` refers to (Ref or GetAtt), or its literal text.
+    private func target(of resource: Resource, in context: RuleContext) -> String? {
+        let secret = context.resolve(resource, "SecretId")
+        return secret.resourceLink?.logicalId ?? secret.string
+    }
+}

@@ -1,8 +1,0 @@
-extension AwsSolutionsPack {
-    static let s3: [any Rule] = [
-        S3BucketLoggingEnabled(),
-        S3BucketLevelPublicAccessProhibited(),
-        S3WebBucketOAIAccess(),
-        S3BucketSSLRequestsOnly(),
-    ]
-}
