@@ -11,14 +11,19 @@ public struct RuleContext: Sendable {
         self.resolver = resolver
     }
 
-    /// A value computed once per template and shared by every rule and resource (an index of the
-    /// template's log destinations, say), so a rule never rescans the template for each resource.
-    public func memoized<T: Sendable>(_ key: String, _ compute: () -> T) -> T {
-        // Look the entry up before casting: `nil as? T` succeeds when T is itself an Optional.
-        if let entry = memo.storage.withLock({ $0[key] }), let cached = entry as? T { return cached }
-        let value = compute()
-        memo.storage.withLock { $0[key] = value }
-        return value
+    /// The template's `Index`, built on first use and then shared by every check and resource of the
+    /// template (who sends logs to which bucket, which policies name which bucket), so a check never
+    /// rescans the template for each resource.
+    ///
+    /// ```swift
+    /// let policies = context.index(BucketPolicyIndex.self).policies(naming: bucket)
+    /// ```
+    public func index<Index: TemplateIndex>(_ type: Index.Type = Index.self) -> Index {
+        let key = ObjectIdentifier(type)
+        if let cached = memo.storage.withLock({ $0[key] }) as? Index { return cached }
+        let built = Index(context: self)
+        memo.storage.withLock { $0[key] = built }
+        return built
     }
 
     public init(template: Template, parameterValues: [String: String] = [:]) {
@@ -43,7 +48,12 @@ public struct RuleContext: Sendable {
     }
 }
 
-/// Per-template memo storage behind ``RuleContext/memoized(_:_:)``.
+/// A per-template index of related resources, built once per template by ``RuleContext/index(_:)``.
+public protocol TemplateIndex: Sendable {
+    init(context: RuleContext)
+}
+
+/// Per-template storage behind ``RuleContext/index(_:)``, one entry per index type.
 private final class MemoStore: Sendable {
-    let storage = Mutex<[String: any Sendable]>([:])
+    let storage = Mutex<[ObjectIdentifier: any TemplateIndex]>([:])
 }

@@ -62,22 +62,22 @@ enum EdgeLookups {
     }
 
     /// Log sources indexed by the logical id they refer to and by the literal bucket name they write.
-    struct LogIndex: Sendable {
+    struct LogIndex: TemplateIndex {
         var byLogicalId: [String: [LogSource]] = [:]
         var byName: [String: [LogSource]] = [:]
+
+        init(context: RuleContext) {
+            for source in EdgeLookups.logSources(in: context) {
+                for id in EdgeLookups.referencedResources(in: source.value) { byLogicalId[id, default: []].append(source) }
+                if let text = context.resolve(source.value).string {
+                    byName[EdgeLookups.bucketName(in: text), default: []].append(source)
+                }
+            }
+        }
     }
 
     static func logIndex(in context: RuleContext) -> LogIndex {
-        context.memoized("Edge.logIndex") {
-            var index = LogIndex()
-            for source in logSources(in: context) {
-                for id in referencedResources(in: source.value) { index.byLogicalId[id, default: []].append(source) }
-                if let text = context.resolve(source.value).string {
-                    index.byName[bucketName(in: text), default: []].append(source)
-                }
-            }
-            return index
-        }
+        context.index(LogIndex.self)
     }
 
     /// The log sources that deliver to `bucket`, following Ref, GetAtt (Arn, DomainName …), Sub, or a

@@ -76,8 +76,7 @@ struct LambdaLatestVersion: Check {
             return .violation(at: resource.position(ofProperty: "Runtime"), "\(runtime) is not a Lambda runtime name")
         }
         if family == "provided" { return .notApplicable }
-        // Once per family and template: the numeric comparison of every known runtime is not free.
-        guard let latest = context.memoized("L1.latest." + family, { LambdaRuntimes.latest(startingWith: family) }) else {
+        guard let latest = LambdaRuntimes.latest(of: family) else {
             return .violation(at: resource.position(ofProperty: "Runtime"), "\(runtime) is not a runtime nag knows")
         }
         return runtime == latest ? .compliant

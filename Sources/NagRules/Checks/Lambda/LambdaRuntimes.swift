@@ -31,6 +31,17 @@ enum LambdaRuntimes {
         return String(major)
     }
 
+    /// The latest runtime of each family of ``all``, computed once: the numeric comparison is not free.
+    static let latestOfKnownFamilies: [String: String] = Dictionary(
+        all.compactMap(family(of:)).compactMap { family in latest(startingWith: family).map { (family, $0) } },
+        uniquingKeysWith: { first, _ in first })
+
+    /// The latest runtime whose name starts with `family` (a family of no known runtime is still matched as
+    /// a prefix, as cdk-nag does).
+    static func latest(of family: String) -> String? {
+        latestOfKnownFamilies[family] ?? latest(startingWith: family)
+    }
+
     /// The latest runtime among those whose name starts with `family` (as cdk-nag filters them): highest
     /// version compared numerically, the last listed on a tie.
     static func latest(startingWith family: String) -> String? {

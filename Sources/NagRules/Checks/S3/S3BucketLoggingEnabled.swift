@@ -56,7 +56,7 @@ struct S3BucketLoggingEnabled: Check {
 
     /// Whether any bucket (this one included) sends its access logs to `bucket`.
     private func isLogDestination(_ bucket: Resource, in context: RuleContext) -> Bool {
-        let destinations = context.memoized("S3BucketLoggingEnabled.destinations") { LogDestinations(context: context) }
+        let destinations = context.index(LogDestinations.self)
         if destinations.links.contains(bucket.logicalId) || destinations.namesWritten(bucket.logicalId) { return true }
         guard let name = S3Buckets.declaredName(of: bucket, in: context) else { return false }
         return destinations.flattened.contains(name) || destinations.strings.contains(name)
@@ -65,7 +65,7 @@ struct S3BucketLoggingEnabled: Check {
 
 /// What every bucket's `LoggingConfiguration.DestinationBucketName` says, indexed once per template so that
 /// `isLogDestination` is a few lookups rather than a scan of every bucket per bucket (O(n²) on large stacks).
-private struct LogDestinations: Sendable {
+private struct LogDestinations: TemplateIndex {
     /// Logical ids the destinations link to (Ref, GetAtt).
     var links: Set<String> = []
     /// Resolved literal destination names.

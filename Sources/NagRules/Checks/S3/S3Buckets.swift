@@ -21,7 +21,7 @@ enum S3Buckets {
     /// The bucket policies that apply to `bucket`: those whose `Bucket` links to it, or names it the same way.
     /// (Looked up in a per-template index of policies by target, so a template of n buckets costs O(n), not O(n²).)
     static func policies(for bucket: Resource, in context: RuleContext) -> [Resource] {
-        let index = context.memoized("S3Buckets.policiesByTarget") { PolicyIndex(context: context) }
+        let index = context.index(PolicyIndex.self)
         let name = declaredName(of: bucket, in: context)
         var offsets = index.byTarget[bucket.logicalId] ?? []
         if let name, name != bucket.logicalId, let named = index.byTarget[name] {
@@ -31,7 +31,7 @@ enum S3Buckets {
     }
 
     /// The template's bucket policies, in document order, and the offsets of those naming each target.
-    private struct PolicyIndex: Sendable {
+    struct PolicyIndex: TemplateIndex {
         let policies: [Resource]
         let byTarget: [String: [Int]]
 
