@@ -39,8 +39,9 @@ def main():
     files = sorted(k for k, v in expected.items() if "findings" in v)
     paths = [os.path.join(CORPUS, f) for f in files]
 
-    rules_out = subprocess.run([args.nag, "rules", "--pack", args.pack], capture_output=True, text=True, check=True).stdout
-    implemented = {line.split()[0] for line in rules_out.splitlines() if line.startswith(args.pack + "-")}
+    rules_out = subprocess.run([args.nag, "rules", "--pack", args.pack, "--format", "json"],
+                               capture_output=True, text=True, check=True).stdout
+    implemented = {rule["id"] for rule in json.loads(rules_out)["rules"] if rule["pack"] == args.pack}
 
     run = subprocess.run([args.nag, "--pack", args.pack, "--format", "json", "--ignore-suppressions",
                           "--unknown", "warning", "--fail-on", "none", "--skip-rule", "Nag-"] + paths,

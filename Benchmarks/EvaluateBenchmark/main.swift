@@ -4,7 +4,10 @@
 // --product nag-bench-evaluate --scratch-path .build-bench`. scripts/compare-peers measures the `nag` binary as
 // a user runs it; this measures the library without process start-up or disk, so a change to one phase shows.
 //
-// usage: nag-bench-evaluate [--runs N] PATH...
+// usage: nag-bench-evaluate [--runs N] [--republish K] PATH...
+//   --republish K: also publish every check of the default packs under K more packs (`Copy1-…`), as the
+//   compliance packs republish AwsSolutions' checks: the checks still run once per resource, so the time
+//   should barely move while the findings grow (K + 1)-fold.
 //   A directory: every template under it is read into memory once, then loaded and evaluated on all cores
 //   (as `nag DIR` does) and on one core, N times; prints the median templates/s and MB/s.
 //   A file: loaded, graphed and evaluated N times; prints the median time of each phase.
@@ -39,14 +42,24 @@ if let index = arguments.firstIndex(of: "--runs"), index + 1 < arguments.count {
     runs = Int(arguments[index + 1]) ?? runs
     arguments.removeSubrange(index...(index + 1))
 }
+var republish = 0
+if let index = arguments.firstIndex(of: "--republish"), index + 1 < arguments.count {
+    republish = Int(arguments[index + 1]) ?? 0
+    arguments.removeSubrange(index...(index + 1))
+}
 guard !arguments.isEmpty else {
-    FileHandle.standardError.write(Data("usage: nag-bench-evaluate [--runs N] PATH...\n".utf8))
+    FileHandle.standardError.write(Data("usage: nag-bench-evaluate [--runs N] [--republish K] PATH...\n".utf8))
     exit(64)
 }
 
 let loader = TemplateLoader(limits: LoadLimits(maxFileSize: 1 << 30))
-let ruleSet = try RuleSelection().ruleSet(from: BuiltInPacks.all)
-let evaluator = Evaluator(ruleSet: ruleSet, knownRuleIds: Set(BuiltInPacks.all.flatMap(\.rules).map(\.description.id)))
+let copies = (0..<republish).map { copy in
+    RulePack(name: "Copy\(copy + 1)", summary: "", rules: BuiltInPacks.defaultNames.compactMap(BuiltInPacks.pack(named:))
+        .flatMap(\.rules).map { Rule(id: RuleID(pack: "Copy\(copy + 1)", suffix: $0.id.suffix), level: $0.level, source: $0.source) })
+}
+let ruleSet = try RuleSelection(packNames: BuiltInPacks.defaultNames + copies.map(\.name)).ruleSet(from: BuiltInPacks.all + copies)
+let evaluator = Evaluator(ruleSet: ruleSet)
+let suppressor = Suppressor(ruleSet: ruleSet, knownRuleIds: Set((BuiltInPacks.all + copies).flatMap(\.rules).map(\.id.description)))
 let clock = ContinuousClock()
 
 struct Input: Sendable {
@@ -57,7 +70,7 @@ struct Input: Sendable {
 /// Loads and evaluates one template; the number of findings (so nothing is optimised away), or nil.
 @Sendable func lint(_ input: Input) -> Int? {
     guard let template = try? loader.load(bytes: input.bytes, file: input.path) else { return nil }
-    return evaluator.evaluate(template).findings.count
+    return suppressor.apply(to: evaluator.evaluate(template)).findings.count
 }
 
 for path in arguments {
@@ -90,7 +103,7 @@ for path in arguments {
             serial.append(seconds(clock.measure { for input in inputs { _ = lint(input) } }))
         }
         let all = median(parallel), one = median(serial)
-        print("\(path): \(inputs.count) templates (\(loaded) loaded), \(String(format: "%.1f", megabytes)) MB, \(findings) findings, \(ruleSet.rules.count) rules")
+        print("\(path): \(inputs.count) templates (\(loaded) loaded), \(String(format: "%.1f", megabytes)) MB, \(findings) findings, \(ruleSet.rules.count) rules of \(ruleSet.checkCount) checks")
         print("  all cores: median \(ms(all)) = \(Int(Double(inputs.count) / all)) templates/s, \(String(format: "%.1f", megabytes / all)) MB/s (\(runs) runs)")
         print("  one core:  median \(ms(one)) = \(Int(Double(inputs.count) / one)) templates/s, \(String(format: "%.1f", megabytes / one)) MB/s (\(serial.count) runs)")
     } else {
@@ -103,7 +116,7 @@ for path in arguments {
         for _ in 0..<runs {
             load.append(seconds(clock.measure { _ = try? loader.load(bytes: bytes, file: path) }))
             graph.append(seconds(clock.measure { _ = RuleContext(template: template) }))
-            evaluate.append(seconds(clock.measure { findings = evaluator.evaluate(template).findings.count }))
+            evaluate.append(seconds(clock.measure { findings = suppressor.apply(to: evaluator.evaluate(template)).findings.count }))
         }
         let total = median(load) + median(evaluate)
         print("\(path): \(template.resources.count) resources, \(bytes.count / 1000) KB, \(findings) findings; median of \(runs): "

@@ -8,7 +8,15 @@ struct Rules: ParsableCommand {
     @Option(name: .customLong("pack"), help: ArgumentHelp("Only this pack (repeatable; default: every pack).", valueName: "name"))
     var packs: [String] = []
 
-    @Flag(help: "Print a Markdown table (the README's rule table is generated with this).")
+    /// How `nag rules` prints the list.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, markdown, json
+    }
+
+    @Option(help: ArgumentHelp("text (id, level, cause), markdown (the README's table) or json (for tools).", valueName: "format"))
+    var format: Format = .text
+
+    @Flag(help: "Print a Markdown table (the same as --format markdown).")
     var markdown = false
 
     @OptionGroup var custom: CustomRuleOptions
@@ -23,7 +31,11 @@ struct Rules: ParsableCommand {
             chosen.append(pack)
         }
         let rules = (chosen.isEmpty ? available : chosen).flatMap(\.rules).map(\.description)
-        print(markdown ? RuleCatalog.markdownTable(rules) : RuleCatalog.list(rules), terminator: "")
+        switch markdown ? .markdown : format {
+        case .text: print(RuleCatalog.list(rules), terminator: "")
+        case .markdown: print(RuleCatalog.markdownTable(rules), terminator: "")
+        case .json: print(RuleCatalog.json(rules), terminator: "")
+        }
     }
 }
 

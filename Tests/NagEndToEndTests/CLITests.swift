@@ -343,6 +343,27 @@ struct CLITests {
         #expect(try NagBinary.run(["rules", "--pack", "Nope"]).status == 2)
     }
 
+    @Test func rulesAsJSONListCdkNagsAwsSolutionsIdsAndLevels() throws {
+        let result = try NagBinary.run(["rules", "--pack", "AwsSolutions", "--format", "json"])
+        #expect(result.status == 0)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(document["version"] as? Int == 1)
+        let rules = try #require(document["rules"] as? [[String: Any]])
+        let listed = rules.map { "\($0["id"] as? String ?? "?")\t\($0["level"] as? String ?? "?")" }.sorted()
+        let fixture = try String(contentsOfFile: TestPaths.path("Tests/Fixtures/packs/AwsSolutions.tsv"), encoding: .utf8)
+        #expect(listed == fixture.split(separator: "\n").map(String.init).sorted())
+        let s10 = try #require(rules.first { $0["id"] as? String == "AwsSolutions-S10" })
+        #expect(s10["pack"] as? String == "AwsSolutions")
+        #expect(s10["check"] as? String == "S3BucketSSLRequestsOnly")
+        #expect(s10["resourceTypes"] as? [String] == ["AWS::S3::Bucket", "AWS::S3::BucketPolicy"])
+        #expect(s10["controls"] as? [String] == [])
+        let audit = try NagBinary.run(["rules", "--pack", "Nag", "--format", "json"])
+        let auditRules = try #require((try JSONSerialization.jsonObject(with: Data(audit.stdout.utf8)) as? [String: Any])?["rules"] as? [[String: Any]])
+        #expect(auditRules.count == 4)
+        #expect(auditRules.allSatisfy { $0["check"] is NSNull })
+        #expect(try NagBinary.run(["rules", "--format", "yaml"]).status == 2)
+    }
+
     @Test func explainPrintsCauseFixAndSuppression() throws {
         let result = try NagBinary.run(["explain", "AwsSolutions-S1"])
         #expect(result.status == 0)

@@ -22,6 +22,23 @@ public enum RuleCatalog {
         return text
     }
 
+    /// The rules as JSON, for tools and tests (`nag rules --format json`): one object per rule with its id,
+    /// pack, level, check, resource types, cause and compliance controls, in pack order.
+    public static func json(_ rules: [RuleDescription]) -> String {
+        let items: [JSONNode] = rules.map { rule in
+            .object([
+                ("id", .string(rule.id)),
+                ("pack", .string(rule.pack)),
+                ("level", .string(rule.level.rawValue)),
+                ("check", .optional(rule.check)),
+                ("resourceTypes", .array(rule.resourceTypes.sorted().map(JSONNode.string))),
+                ("cause", .string(rule.cause)),
+                ("controls", .array(rule.controls.map(JSONNode.string))),
+            ])
+        }
+        return JSONNode.object([("version", 1), ("rules", .array(items))]).rendered() + "\n"
+    }
+
     /// Everything about one rule, for `nag explain`.
     public static func explanation(_ rule: RuleDescription) -> String {
         let types = rule.resourceTypes.isEmpty ? "any resource" : rule.resourceTypes.sorted().joined(separator: ", ")

@@ -17,28 +17,27 @@ public enum TemplateFormat: String, Sendable, CaseIterable {
     }
 }
 
-/// Loads templates from files or bytes. Never crashes on bad input: every failure is a ``LoadDiagnostic``
-/// with the file and, where there is one, the line and column.
-///
-/// ```swift
-/// let template = try TemplateLoader().load(path: "template.yaml")
-/// ```
-public struct TemplateLoader: Sendable {
+/// A parsed document: the root value with positions, the syntax it was written in, and the parser's
+/// warnings (an unknown YAML tag, say).
+public struct LoadedDocument: Sendable {
+    public var root: Value
+    public var format: TemplateFormat
+    public var warnings: [LoadDiagnostic]
+}
+
+/// Reads files and parses bytes into values with file, line and column: the Load stage, before anything
+/// knows what a CloudFormation template is. Never crashes on bad input: every failure is a located
+/// ``LoadDiagnostic``.
+public struct DocumentLoader: Sendable {
     public var limits: LoadLimits
 
     public init(limits: LoadLimits = .default) {
         self.limits = limits
     }
 
-    /// Reads and loads the file at `path`.
-    public func load(path: String) throws(LoadDiagnostic) -> Template {
-        let bytes = try readFile(path)
-        return try load(bytes: bytes, file: path, format: TemplateFormat(fileName: path))
-    }
-
-    /// Loads a template from bytes; `file` names it in positions and messages. With no `format`, a document
-    /// whose first character is `{` is read as JSON and anything else as YAML.
-    public func load(bytes: [UInt8], file: String, format: TemplateFormat? = nil) throws(LoadDiagnostic) -> Template {
+    /// Parses `bytes`; `file` names them in positions and messages. With no `format`, a document whose first
+    /// character is `{` is read as JSON and anything else as YAML.
+    public func parse(bytes: [UInt8], file: String, format: TemplateFormat? = nil) throws(LoadDiagnostic) -> LoadedDocument {
         let start = FileLocation(file: file, line: 1, column: 1)
         guard bytes.count <= limits.maxFileSize else {
             throw LoadDiagnostic("file is \(bytes.count) bytes, over the limit of \(limits.maxFileSize) bytes (raise it with --max-file-size)", at: start)
@@ -70,18 +69,11 @@ public struct TemplateLoader: Sendable {
         } catch {
             throw LoadDiagnostic("\(error)", at: start)
         }
-        var reader = TemplateReader(file: file, diagnostics: warnings.map {
+        return LoadedDocument(root: root, format: syntax, warnings: warnings.map {
             var diagnostic = $0.diagnostic(file: file)
             diagnostic.severity = .warning
             return diagnostic
         })
-        do {
-            return try reader.read(root)
-        } catch let diagnostic as LoadDiagnostic {
-            throw diagnostic
-        } catch {
-            throw LoadDiagnostic("\(error)", at: start)
-        }
     }
 
     private static func isSpaceOrBOM(_ byte: UInt8) -> Bool {
