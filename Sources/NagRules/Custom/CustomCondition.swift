@@ -1,6 +1,6 @@
 /// A condition of a custom rule, as read from a pack file. It is evaluated with three outcomes (holds, fails,
 /// cannot be decided), combining like SQL's: `all` fails if any part fails, else is undecided if any part is.
-public indirect enum CustomCondition: Sendable {
+package indirect enum CustomCondition: Sendable {
     /// Every condition holds (true when empty).
     case all([CustomCondition])
     /// At least one condition holds.
@@ -15,7 +15,7 @@ public indirect enum CustomCondition: Sendable {
 }
 
 /// How many of several values (list items, related resources) must satisfy a condition.
-public enum Quantifier: String, Sendable, CaseIterable {
+package enum Quantifier: String, Sendable, CaseIterable {
     /// Every one (true when there are none).
     case all
     /// At least one.
@@ -26,42 +26,42 @@ public enum Quantifier: String, Sendable, CaseIterable {
 
 /// `{path: P, quantifier: Q, equals: …, …}`: every test must hold for the value at the path; a path with
 /// `[*]` or a filter reads several values, combined by the quantifier.
-public struct ValueCondition: Sendable {
-    public var path: CustomPath
-    public var quantifier: Quantifier
-    public var tests: [ValueTest]
+package struct ValueCondition: Sendable {
+    package var path: CustomPath
+    package var quantifier: Quantifier
+    package var tests: [ValueTest]
 }
 
 /// `{path: P, quantifier: Q, assert: C}`: the nested condition `C` is evaluated on each value the path reads,
 /// with paths in `C` starting at that value.
-public struct ScopeCondition: Sendable {
-    public var path: CustomPath
-    public var quantifier: Quantifier
-    public var condition: CustomCondition
+package struct ScopeCondition: Sendable {
+    package var path: CustomPath
+    package var quantifier: Quantifier
+    package var condition: CustomCondition
 }
 
 /// `{referenced: {…}}` or `{referencedBy: {…}}`.
-public struct RelationCondition: Sendable {
-    public enum Direction: String, Sendable {
+package struct RelationCondition: Sendable {
+    package enum Direction: String, Sendable {
         /// Resources this resource references (Ref, Fn::GetAtt, Fn::Sub) in its properties.
         case referenced
         /// Resources that reference this resource in their properties.
         case referencedBy
     }
 
-    public var direction: Direction
+    package var direction: Direction
     /// Only related resources of these types (empty: any type).
-    public var types: Set<String>
+    package var types: Set<String>
     /// Only references written under this path (of this resource for `referenced`, of the other
     /// resource for `referencedBy`); `[*]` matches any list index.
-    public var via: CustomPath?
-    public var quantifier: Quantifier
+    package var via: CustomPath?
+    package var quantifier: Quantifier
     /// What each related resource must satisfy; nil counts every related resource.
-    public var condition: CustomCondition?
+    package var condition: CustomCondition?
 }
 
 /// One test on one value.
-public enum ValueTest: Sendable {
+package enum ValueTest: Sendable {
     /// `exists: true` (or `absent: false`): the value is set. `exists: false` / `absent: true`: it is not.
     case exists(Bool)
     /// Equal, comparing scalars as text as CloudFormation does (`true` equals `"true"`, `1` equals `"1"`),
@@ -75,7 +75,7 @@ public enum ValueTest: Sendable {
     case contains(Value)
     case compare(Comparison, Double)
 
-    public enum Comparison: String, Sendable, CaseIterable {
+    package enum Comparison: String, Sendable, CaseIterable {
         case greaterThan, lessThan, atLeast, atMost
 
         func holds(_ a: Double, _ b: Double) -> Bool {
@@ -101,8 +101,8 @@ public enum ValueTest: Sendable {
 /// A regular expression of a `matches` test, checked when the pack is loaded.
 ///
 /// Only the source is kept (`Regex` is not `Sendable`); it is compiled where it is used.
-public struct CustomPattern: Sendable {
-    public let source: String
+package struct CustomPattern: Sendable {
+    package let source: String
 
     init(_ source: String) throws {
         _ = try Regex(source)

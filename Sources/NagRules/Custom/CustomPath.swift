@@ -3,8 +3,8 @@
 ///
 /// Paths start inside the resource's `Properties` (or inside the list item or related resource a nested
 /// condition looks at). A key that holds a dot or a bracket is written in double quotes: `Options."a.b"`.
-public struct CustomPath: Sendable, Hashable, CustomStringConvertible {
-    public enum Step: Sendable, Hashable {
+package struct CustomPath: Sendable, Hashable, CustomStringConvertible {
+    package enum Step: Sendable, Hashable {
         case key(String)
         case index(Int)
         /// `[*]`: every item of a list.
@@ -22,12 +22,12 @@ public struct CustomPath: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    public let steps: [Step]
+    package let steps: [Step]
     /// The path as written.
-    public let text: String
+    package let text: String
 
     /// The empty path: the value in scope itself.
-    public static let current = CustomPath(steps: [], text: "")
+    package static let current = CustomPath(steps: [], text: "")
 
     init(steps: [Step], text: String) {
         self.steps = steps
@@ -35,18 +35,18 @@ public struct CustomPath: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Whether the path can give more or fewer than one value (it has `[*]` or a filter).
-    public var fansOut: Bool { steps.contains(where: \.fansOut) }
+    package var fansOut: Bool { steps.contains(where: \.fansOut) }
 
-    public var description: String { text }
+    package var description: String { text }
 
     /// Why a path cannot be read, and at which character (0-based offset into the text).
-    public struct ParseError: Error, Sendable, Equatable {
-        public var message: String
-        public var offset: Int
+    package struct ParseError: Error, Sendable, Equatable {
+        package var message: String
+        package var offset: Int
     }
 
     /// Parses a path; the error names the offending character.
-    public static func parse(_ text: String) throws(ParseError) -> CustomPath {
+    package static func parse(_ text: String) throws(ParseError) -> CustomPath {
         var parser = PathParser(characters: Array(text))
         return CustomPath(steps: try parser.parse(), text: text)
     }

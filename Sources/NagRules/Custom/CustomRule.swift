@@ -16,15 +16,15 @@ public struct CustomRule: Check {
     public let level: RuleLevel
     public let about: CheckAbout
     /// Limits the resources the rule checks; nil checks every resource of the rule's types.
-    public let when: CustomCondition?
-    public let assertion: CustomCondition
+    package let when: CustomCondition?
+    package let assertion: CustomCondition
     public let unresolved: UnresolvedPolicy
     /// Where the rule is written (its `id`), for messages about the rule itself.
     public let location: FileLocation
     /// Where each of the description's examples is written, in the same order.
     public let exampleOrigins: [ExampleOrigin]
 
-    public init(id: RuleID, level: RuleLevel, about: CheckAbout, when: CustomCondition?, assertion: CustomCondition,
+    package init(id: RuleID, level: RuleLevel, about: CheckAbout, when: CustomCondition?, assertion: CustomCondition,
                 unresolved: UnresolvedPolicy, location: FileLocation, exampleOrigins: [ExampleOrigin] = []) {
         self.id = id
         self.level = level

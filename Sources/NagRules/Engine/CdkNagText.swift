@@ -1,10 +1,10 @@
 /// Text forms of template values that cdk-nag's rules compare against, reproduced exactly so granular
 /// finding ids and name matching agree with cdk-nag (and users' existing `applies_to` keep matching).
-public enum CdkNagText {
+package enum CdkNagText {
     /// cdk-nag's `flattenCfnReference`: `${X}` becomes `<X>`, `Ref` `<X>`, `Fn::GetAtt` `<X.Attr>`,
     /// `Fn::Join` joins, `Fn::Sub` and `Fn::ImportValue` flatten their argument; anything else is written as
     /// compact JSON.
-    public static func flatten(_ value: Value?) -> String {
+    package static func flatten(_ value: Value?) -> String {
         guard let value else { return "" }
         switch value.kind {
         case .string(let s):
@@ -33,7 +33,7 @@ public enum CdkNagText {
     }
 
     /// `JSON.stringify` of the value as cdk-nag sees it: compact, intrinsics in their long form.
-    public static func stringify(_ value: Value?) -> String {
+    package static func stringify(_ value: Value?) -> String {
         guard let value else { return "" }
         return json(value).rendered(pretty: false)
     }
@@ -52,7 +52,7 @@ public enum CdkNagText {
 
     /// Whether `text` contains `name` at a place not followed by a word character or `-`
     /// (the `name(?![\w-])` test cdk-nag uses to match a logical id or bucket name inside a string).
-    public static func containsName(_ name: String, in text: String, allowingHyphen: Bool = false) -> Bool {
+    package static func containsName(_ name: String, in text: String, allowingHyphen: Bool = false) -> Bool {
         occurrences(of: name, in: text, allowingHyphen: allowingHyphen).first != nil
     }
 

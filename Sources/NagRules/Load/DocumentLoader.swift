@@ -19,25 +19,25 @@ public enum TemplateFormat: String, Sendable, CaseIterable {
 
 /// A parsed document: the root value with positions, the syntax it was written in, and the parser's
 /// warnings (an unknown YAML tag, say).
-public struct LoadedDocument: Sendable {
-    public var root: Value
-    public var format: TemplateFormat
-    public var warnings: [LoadDiagnostic]
+package struct LoadedDocument: Sendable {
+    package var root: Value
+    package var format: TemplateFormat
+    package var warnings: [LoadDiagnostic]
 }
 
 /// Reads files and parses bytes into values with file, line and column: the Load stage, before anything
 /// knows what a CloudFormation template is. Never crashes on bad input: every failure is a located
 /// ``LoadDiagnostic``.
-public struct DocumentLoader: Sendable {
-    public var limits: LoadLimits
+package struct DocumentLoader: Sendable {
+    package var limits: LoadLimits
 
-    public init(limits: LoadLimits = .default) {
+    package init(limits: LoadLimits = .default) {
         self.limits = limits
     }
 
     /// Parses `bytes`; `file` names them in positions and messages. With no `format`, a document whose first
     /// character is `{` is read as JSON and anything else as YAML.
-    public func parse(bytes: [UInt8], file: String, format: TemplateFormat? = nil) throws(LoadDiagnostic) -> LoadedDocument {
+    package func parse(bytes: [UInt8], file: String, format: TemplateFormat? = nil) throws(LoadDiagnostic) -> LoadedDocument {
         let start = FileLocation(file: file, line: 1, column: 1)
         guard bytes.count <= limits.maxFileSize else {
             throw LoadDiagnostic("file is \(bytes.count) bytes, over the limit of \(limits.maxFileSize) bytes (raise it with --max-file-size)", at: start)
@@ -91,7 +91,7 @@ public struct DocumentLoader: Sendable {
     }
 
     /// Reads a whole file with the limit applied before reading, so a huge file is refused without loading it.
-    public func readFile(_ path: String) throws(LoadDiagnostic) -> [UInt8] {
+    package func readFile(_ path: String) throws(LoadDiagnostic) -> [UInt8] {
         let start = FileLocation(file: path, line: 1, column: 1)
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {

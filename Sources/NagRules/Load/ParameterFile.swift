@@ -1,8 +1,8 @@
 /// Parameter values from a file, in either form CloudFormation tools write:
 /// `[{"ParameterKey": "K", "ParameterValue": "V"}]` (the CLI's list) or `{"Parameters": {"K": "V"}}`
 /// (CodePipeline's template configuration). A JSON file is read with positions, so mistakes are located.
-public enum ParameterFile {
-    public static func parse(bytes: [UInt8], file: String) throws(LoadDiagnostic) -> [String: String] {
+package enum ParameterFile {
+    package static func parse(bytes: [UInt8], file: String) throws(LoadDiagnostic) -> [String: String] {
         let root: Value
         do {
             root = try bytes.withUnsafeBytes { try JSONParser.parse($0) }

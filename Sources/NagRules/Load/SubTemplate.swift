@@ -3,17 +3,17 @@
 /// `${Name}` refers to a parameter, resource, pseudo parameter or variable; `${Name.Attr}` is a
 /// `GetAtt` (split at the first dot, so `${Db.Endpoint.Address}` is attribute `Endpoint.Address` of `Db`);
 /// `${!Literal}` is the literal text `${Literal}`.
-public struct SubTemplate: Sendable, Equatable {
-    public enum Part: Sendable, Equatable {
+package struct SubTemplate: Sendable, Equatable {
+    package enum Part: Sendable, Equatable {
         case literal(String)
         case reference(name: String, attribute: String?)
     }
 
-    public var parts: [Part]
+    package var parts: [Part]
 
-    public init(parts: [Part]) { self.parts = parts }
+    package init(parts: [Part]) { self.parts = parts }
 
-    public init(parsing text: String) {
+    package init(parsing text: String) {
         var parts: [Part] = []
         var literal = ""
         var rest = Substring(text)
@@ -46,7 +46,7 @@ public struct SubTemplate: Sendable, Equatable {
     }
 
     /// The names referenced, in order (`Name` for both `${Name}` and `${Name.Attr}`).
-    public var referencedNames: [String] {
+    package var referencedNames: [String] {
         parts.compactMap { if case .reference(let name, _) = $0 { name } else { nil } }
     }
 }

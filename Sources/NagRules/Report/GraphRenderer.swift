@@ -1,8 +1,8 @@
 /// Renders a ``ResourceGraph`` for people and tools: JSON (nodes and edges with positions) or Graphviz dot.
-public enum GraphRenderer {
-    public enum Format: String, Sendable, CaseIterable { case json, dot }
+package enum GraphRenderer {
+    package enum Format: String, Sendable, CaseIterable { case json, dot }
 
-    public static func render(_ graphs: [ResourceGraph], as format: Format) -> String {
+    package static func render(_ graphs: [ResourceGraph], as format: Format) -> String {
         switch format {
         case .json:
             return JSONNode.object([

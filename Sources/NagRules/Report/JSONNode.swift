@@ -1,7 +1,7 @@
 /// A JSON document to write: the reports and `nag graph --format json` build one and render it.
 ///
 /// Object keys keep the order they are given in, so output is stable and diff-friendly.
-public indirect enum JSONNode: Sendable, Equatable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
+package indirect enum JSONNode: Sendable, Equatable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
     ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral {
     case object([(String, JSONNode)])
     case array([JSONNode])
@@ -10,20 +10,20 @@ public indirect enum JSONNode: Sendable, Equatable, ExpressibleByStringLiteral, 
     case bool(Bool)
     case null
 
-    public init(stringLiteral value: String) { self = .string(value) }
-    public init(integerLiteral value: Int) { self = .number(String(value)) }
-    public init(booleanLiteral value: Bool) { self = .bool(value) }
-    public init(arrayLiteral elements: JSONNode...) { self = .array(elements) }
+    package init(stringLiteral value: String) { self = .string(value) }
+    package init(integerLiteral value: Int) { self = .number(String(value)) }
+    package init(booleanLiteral value: Bool) { self = .bool(value) }
+    package init(arrayLiteral elements: JSONNode...) { self = .array(elements) }
 
-    public static func int(_ value: Int) -> JSONNode { .number(String(value)) }
+    package static func int(_ value: Int) -> JSONNode { .number(String(value)) }
 
     /// A string, or null when absent.
-    public static func optional(_ value: String?) -> JSONNode { value.map(JSONNode.string) ?? .null }
+    package static func optional(_ value: String?) -> JSONNode { value.map(JSONNode.string) ?? .null }
 
-    public static func == (lhs: JSONNode, rhs: JSONNode) -> Bool { lhs.rendered() == rhs.rendered() }
+    package static func == (lhs: JSONNode, rhs: JSONNode) -> Bool { lhs.rendered() == rhs.rendered() }
 
     /// The JSON text; `pretty` indents by two spaces.
-    public func rendered(pretty: Bool = true) -> String {
+    package func rendered(pretty: Bool = true) -> String {
         var out = ""
         write(into: &out, indent: pretty ? 0 : nil)
         return out

@@ -1,7 +1,7 @@
 /// Text about rules for `nag rules`, `nag explain` and the README's rule table, all from the rules' descriptions.
-public enum RuleCatalog {
+package enum RuleCatalog {
     /// One line per rule: id, level, cause.
-    public static func list(_ rules: [RuleDescription]) -> String {
+    package static func list(_ rules: [RuleDescription]) -> String {
         let width = rules.map(\.id.count).max() ?? 0
         var text = ""
         for rule in rules {
@@ -13,7 +13,7 @@ public enum RuleCatalog {
     }
 
     /// A Markdown table of the rules.
-    public static func markdownTable(_ rules: [RuleDescription]) -> String {
+    package static func markdownTable(_ rules: [RuleDescription]) -> String {
         var text = "| Rule | Level | Resource types | Cause |\n| --- | --- | --- | --- |\n"
         for rule in rules {
             let types = rule.resourceTypes.sorted().map { "`\($0)`" }.joined(separator: ", ")
@@ -24,7 +24,7 @@ public enum RuleCatalog {
 
     /// The rules as JSON, for tools and tests (`nag rules --format json`): one object per rule with its id,
     /// pack, level, check, resource types, cause and compliance controls, in pack order.
-    public static func json(_ rules: [RuleDescription]) -> String {
+    package static func json(_ rules: [RuleDescription]) -> String {
         let items: [JSONNode] = rules.map { rule in
             .object([
                 ("id", .string(rule.id)),
@@ -40,7 +40,7 @@ public enum RuleCatalog {
     }
 
     /// Everything about one rule, for `nag explain`.
-    public static func explanation(_ rule: RuleDescription) -> String {
+    package static func explanation(_ rule: RuleDescription) -> String {
         let types = rule.resourceTypes.isEmpty ? "any resource" : rule.resourceTypes.sorted().joined(separator: ", ")
         return """
         \(rule.id) (\(rule.level.rawValue))

@@ -5,9 +5,9 @@
 /// - `is_reason_encoded: true`: the reason is base64
 /// - cdk-nag v3's written form: `"id": "AwsSolutions-IAM5[Action::s3:*]"` and an optional
 ///   `Pack::` qualifier before the id (`annotation::AwsSolutions-S1`).
-public enum SuppressionReader {
+package enum SuppressionReader {
     /// The suppressions of a template and the problems found while reading them.
-    public static func read(_ template: Template) -> (suppressions: [Suppression], problems: [(SuppressionProblem, owner: String?)]) {
+    package static func read(_ template: Template) -> (suppressions: [Suppression], problems: [(SuppressionProblem, owner: String?)]) {
         var suppressions: [Suppression] = []
         var problems: [(SuppressionProblem, owner: String?)] = []
         func collect(_ metadata: Value?, scope: SuppressionScope, owner: String?) {

@@ -39,7 +39,7 @@ extension TemplateLoader {
 }
 
 /// Maps on all cores, keeping the input order. Each element is handled exactly once.
-public func concurrentMap<T: Sendable, U: Sendable>(_ items: [T], _ transform: @Sendable (T) -> U) -> [U] {
+package func concurrentMap<T: Sendable, U: Sendable>(_ items: [T], _ transform: @Sendable (T) -> U) -> [U] {
     if items.count <= 1 { return items.map(transform) }
     let results = Mutex<[U?]>(Array(repeating: nil, count: items.count))
     DispatchQueue.concurrentPerform(iterations: items.count) { index in
