@@ -64,3 +64,70 @@ struct Verdict: Sendable {
         return witnesses.filter { seen.insert($0.position).inserted }
     }
 }
+
+// MARK: - Built-in checks
+
+extension Verdict {
+    /// Holds, with nothing to point at: a part of a built-in check that passes.
+    static let holds = Verdict.holds([])
+    /// Fails, with nothing to point at: a part that does not pass, where the check decides what to report.
+    static let fails = Verdict.fails([])
+
+    /// Holds when `truth` is true, else fails, with nothing to point at.
+    static func from(_ truth: Bool) -> Verdict { truth ? .holds : .fails }
+
+    /// Fails at `position`; the finding reads `detail`, or the rule's cause when it is nil.
+    static func fails(at position: Position, _ detail: String? = nil) -> Verdict {
+        .fails([Witness(position: position, detail: detail ?? "")])
+    }
+
+    /// Holds when every item holds. The first failing item decides and the items after it are not judged
+    /// (a built-in check reports one finding); with none failing, undecided at the first undecided item.
+    ///
+    /// Unlike ``all(_:empty:)``, which gathers the places of every failing part.
+    static func every<Items: Sequence>(_ items: Items, _ judge: (Items.Element) -> Verdict) -> Verdict {
+        var undecided: Verdict?
+        for item in items {
+            let verdict = judge(item)
+            switch verdict.truth {
+            case .fails: return verdict
+            case .undecided: undecided = undecided ?? verdict
+            case .holds: continue
+            }
+        }
+        return undecided ?? .holds
+    }
+
+    /// Holds at the first item that holds, and the items after it are not judged; with none holding,
+    /// undecided at the first undecided item; otherwise `otherwise`.
+    static func some<Items: Sequence>(_ items: Items, otherwise: Verdict,
+                                      _ judge: (Items.Element) -> Verdict) -> Verdict {
+        var undecided: Verdict?
+        for item in items {
+            let verdict = judge(item)
+            switch verdict.truth {
+            case .holds: return verdict
+            case .undecided: undecided = undecided ?? verdict
+            case .fails: continue
+            }
+        }
+        return undecided ?? otherwise
+    }
+
+    /// What a built-in check reports: compliant when the verdict holds, unknown when it is undecided, and a
+    /// violation at each witness when it fails (a witness without detail reads as the rule's cause).
+    var outcome: RuleOutcome {
+        switch truth {
+        case .holds:
+            return .compliant
+        case .fails:
+            return .nonCompliant(witnesses.map {
+                Violation(position: $0.position, detail: $0.detail.isEmpty ? nil : $0.detail)
+            })
+        case .undecided:
+            // ``undecided(_:)`` records why; a verdict assembled by hand reads as its first witness.
+            let witness = witnesses.first ?? Witness(position: Position(line: 1, column: 1), detail: "")
+            return .unknown(unresolved ?? Unresolved(witness.detail, at: witness.position))
+        }
+    }
+}

@@ -54,7 +54,7 @@ struct APIGWAccessLogging: Check {
 
     func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
         let key = resource.type == APIGWStages.v2StageType ? "AccessLogSettings" : "AccessLogSetting"
-        switch ComputeValues.presence(resource.properties[key], in: context) {
+        switch Presence(resource.properties[key], in: context) {
         case .absent: return .violation(at: resource.position)
         case .unknown(let why): return .unknown(why)
         case .present: break
@@ -62,7 +62,7 @@ struct APIGWAccessLogging: Check {
         // A setting that is not a literal map (a Ref, an undecidable Fn::If) is taken as set, as cdk-nag does.
         guard let map = context.resolve(resource, key).map else { return .compliant }
         for field in ["DestinationArn", "Format"] {
-            switch ComputeValues.presence(map[field], in: context) {
+            switch Presence(map[field], in: context) {
             case .absent: return .violation(at: resource.position)
             case .unknown(let why): return .unknown(why)
             case .present: continue

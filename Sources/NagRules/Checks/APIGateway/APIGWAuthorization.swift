@@ -68,18 +68,14 @@ struct APIGWAuthorization: Check {
 
     func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
         if resource.type == Self.methodType {
-            switch ComputeValues.scalar(resource.properties["HttpMethod"], in: context) {
-            case .failure(let why): return .unknown(why)
-            case .success(let value):
-                if value?.scalarText == "OPTIONS", isCORSPreflight(resource, in: context) { return .notApplicable }
-            }
+            let method = Scalar(resource, "HttpMethod", in: context)
+            if let why = method.unresolved { return .unknown(why) }
+            if method.text == "OPTIONS", isCORSPreflight(resource, in: context) { return .notApplicable }
         }
-        switch ComputeValues.scalar(resource.properties["AuthorizationType"], in: context) {
-        case .failure(let why): return .unknown(why)
-        case .success(nil): return .violation(at: resource.position)
-        case .success(.some(let value)):
-            return value.scalarText == "NONE" ? .violation(at: resource.position(ofProperty: "AuthorizationType")) : .compliant
-        }
+        let authorization = Scalar(resource, "AuthorizationType", in: context)
+        if let why = authorization.unresolved { return .unknown(why) }
+        if authorization.isAbsent { return .violation(at: resource.position) }
+        return authorization.text == "NONE" ? .violation(at: resource.position(ofProperty: "AuthorizationType")) : .compliant
     }
 
     /// Every method response is a 204 with an `Access-Control-Allow-*` header parameter set to true.

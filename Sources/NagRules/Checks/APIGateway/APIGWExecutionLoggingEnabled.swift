@@ -1,5 +1,8 @@
 /// AwsSolutions-APIG6: a REST API stage logs execution (ERROR or INFO) for all methods.
 struct APIGWExecutionLoggingEnabled: Check {
+    /// A stage's method settings, named by method and resource path; `*` and `/*` stand for all methods.
+    static let methodSettings = SettingsList(nameFields: ["HttpMethod", "ResourcePath"], valueField: "LoggingLevel")
+
     let about = CheckAbout(
         resourceTypes: [APIGWStages.stageType],
         cause: "The REST API stage does not enable CloudWatch execution logging for all methods.",
@@ -70,29 +73,9 @@ struct APIGWExecutionLoggingEnabled: Check {
         ])
 
     func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
-        guard let settings = ComputeValues.items(resource.properties["MethodSettings"], in: context) else {
-            return .violation(at: resource.position)
-        }
-        let items: [Resolved]
-        switch settings {
-        case .failure(let why): return .unknown(why)
-        case .success(let list): items = list
-        }
-        var undecided: Unresolved?
-        for item in items {
-            guard let map = item.map else {
-                if let why = item.unresolved { undecided = undecided ?? why }
-                continue
-            }
-            let method = context.resolve(map["HttpMethod"])
-            let path = context.resolve(map["ResourcePath"])
-            let level = context.resolve(map["LoggingLevel"])
-            if let why = method.unresolved ?? path.unresolved { undecided = undecided ?? why; continue }
-            guard method.string == "*", path.string == "/*" else { continue }
-            if let why = level.unresolved { undecided = undecided ?? why; continue }
-            if level.string == "ERROR" || level.string == "INFO" { return .compliant }
-        }
-        if let undecided { return .unknown(undecided) }
-        return .violation(at: resource.properties.entry("MethodSettings")?.keyPosition ?? resource.position)
+        Self.methodSettings.hasSetting(named: ["*", "/*"], in: "MethodSettings", of: resource, context: context) { level in
+            if let why = level.unresolved { return .undecided(why) }
+            return .from(level.string == "ERROR" || level.string == "INFO")
+        }.outcome
     }
 }

@@ -69,18 +69,17 @@ struct APIGWRequestValidation: Check {
         ])
 
     func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
-        var undecided: Unresolved?
-        for validator in context.graph.resources(ofType: Self.validatorType) {
-            guard ComputeValues.resourceName(validator.properties["RestApiId"], in: context) == resource.logicalId else { continue }
-            var validates = true
-            for key in ["ValidateRequestBody", "ValidateRequestParameters"] {
-                let value = context.resolve(validator.properties[key])
-                if let why = value.unresolved { undecided = undecided ?? why; validates = false; break }
-                if value.bool != true { validates = false; break }
-            }
-            if validates { return .compliant }
+        let validators = context.graph.resources(ofType: Self.validatorType).filter { validator in
+            context.resolve(validator, "RestApiId").resourceName == resource.logicalId
         }
-        if let undecided { return .unknown(undecided) }
-        return .violation(at: resource.position)
+        return Verdict.some(validators, otherwise: .fails(at: resource.position)) { validator in
+            // Body first, then parameters: the first that is not true decides.
+            for key in ["ValidateRequestBody", "ValidateRequestParameters"] {
+                let value = context.resolve(validator, key)
+                if let why = value.unresolved { return .undecided(why) }
+                if value.bool != true { return .fails }
+            }
+            return .holds
+        }.outcome
     }
 }

@@ -39,12 +39,10 @@ struct AutoScalingGroupCooldownPeriod: Check {
         ])
 
     func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
-        switch ComputeValues.scalar(resource.properties["Cooldown"], in: context) {
-        case .failure(let why): return .unknown(why)
-        case .success(let value):
-            guard let text = value?.scalarText, Self.leadingInteger(text) == 0 else { return .compliant }
-            return .violation(at: resource.position(ofProperty: "Cooldown"))
-        }
+        let cooldown = Scalar(resource, "Cooldown", in: context)
+        if let why = cooldown.unresolved { return .unknown(why) }
+        guard let text = cooldown.text, Self.leadingInteger(text) == 0 else { return .compliant }
+        return .violation(at: resource.position(ofProperty: "Cooldown"))
     }
 
     /// JavaScript's `parseInt`: the integer at the start of the text, if any.

@@ -40,15 +40,11 @@ struct AutoScalingGroupHealthCheck: Check {
         ])
 
     func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
-        switch ComputeValues.scalar(resource.properties["HealthCheckType"], in: context) {
-        case .failure(let why): return .unknown(why)
-        case .success(let value):
-            guard value?.scalarText == "ELB" else { return .compliant }
-        }
-        switch ComputeValues.scalar(resource.properties["HealthCheckGracePeriod"], in: context) {
-        case .failure(let why): return .unknown(why)
-        case .success(nil): return .violation(at: resource.position(ofProperty: "HealthCheckType"))
-        case .success: return .compliant
-        }
+        let type = Scalar(resource, "HealthCheckType", in: context)
+        if let why = type.unresolved { return .unknown(why) }
+        guard type.text == "ELB" else { return .compliant }
+        let gracePeriod = Scalar(resource, "HealthCheckGracePeriod", in: context)
+        if let why = gracePeriod.unresolved { return .unknown(why) }
+        return gracePeriod.isAbsent ? .violation(at: resource.position(ofProperty: "HealthCheckType")) : .compliant
     }
 }

@@ -61,34 +61,24 @@ struct AutoScalingGroupScalingNotifications: Check {
         ])
 
     func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
-        guard let configurations = ComputeValues.items(resource.properties["NotificationConfigurations"], in: context) else {
-            return .violation(at: resource.position)
-        }
-        let items: [Resolved]
-        switch configurations {
-        case .failure(let why): return .unknown(why)
-        case .success(let list): items = list
-        }
-        var notified = Set<String>()
-        var undecided: Unresolved?
-        for item in items {
-            guard let map = item.map else {
-                if let why = item.unresolved { undecided = undecided ?? why }
-                continue
-            }
-            switch ComputeValues.items(map["NotificationTypes"], in: context) {
-            case nil: continue
-            case .failure(let why)?: undecided = undecided ?? why
-            case .success(let types)?:
-                for type in types {
-                    if let why = type.unresolved { undecided = undecided ?? why }
-                    if let text = type.string { notified.insert(text) }
+        switch PropertyLookup.items(resource.properties["NotificationConfigurations"], in: context) {
+        case nil: return .violation(at: resource.position)
+        case .failure(let why)?: return .unknown(why)
+        case .success(let configurations)?:
+            // The notification types of every configuration, in order, with what cannot be read as unknown.
+            let types = configurations.flatMap { configuration -> [Resolved] in
+                guard let map = configuration.map else { return configuration.isUnknown ? [configuration] : [] }
+                switch PropertyLookup.items(map["NotificationTypes"], in: context) {
+                case nil: return []
+                case .failure(let why)?: return [.unknown(why)]
+                case .success(let types)?: return types
                 }
             }
+            let notified = Set(types.compactMap(\.string))
+            if Self.events.allSatisfy(notified.contains) { return .compliant }
+            if let why = types.lazy.compactMap(\.unresolved).first { return .unknown(why) }
+            let missing = Self.events.filter { !notified.contains($0) }.joined(separator: ", ")
+            return .violation(at: resource.position(ofProperty: "NotificationConfigurations"), "no notification for \(missing)")
         }
-        if Self.events.allSatisfy(notified.contains) { return .compliant }
-        if let undecided { return .unknown(undecided) }
-        let missing = Self.events.filter { !notified.contains($0) }.joined(separator: ", ")
-        return .violation(at: resource.position(ofProperty: "NotificationConfigurations"), "no notification for \(missing)")
     }
 }

@@ -68,13 +68,9 @@ struct CloudFrontDistributionAccessLogging: Check {
         default: break
         }
         guard resource.type == CloudFrontDistributions.streamingType else { return .compliant }
-        switch ComputeValues.scalar(logging.map?["Enabled"], in: context) {
-        case .failure(let why): return .unknown(why)
-        case .success(let value):
-            if let value, Resolved.value(value).bool == true {
-                return .compliant
-            }
-            return .violation(at: ComputeValues.position(of: "Enabled", in: logging.map, else: resource.position))
-        }
+        let enabled = Scalar(logging.map?["Enabled"], in: context)
+        if let why = enabled.unresolved { return .unknown(why) }
+        if enabled.bool == true { return .compliant }
+        return .violation(at: PropertyLookup.position(of: "Enabled", in: logging.map, else: resource.position))
     }
 }

@@ -89,11 +89,9 @@ struct CloudFrontDistributionGeoRestrictions: Check {
         guard let geoMap = geo.map else {
             return .violation(at: restrictions.map?.entry("GeoRestriction")?.keyPosition ?? resource.position)
         }
-        switch ComputeValues.scalar(geoMap["RestrictionType"], in: context) {
-        case .failure(let why): return .unknown(why)
-        case .success(let value):
-            return value?.scalarText == "none"
-                ? .violation(at: ComputeValues.position(of: "RestrictionType", in: geoMap, else: resource.position)) : .compliant
-        }
+        let type = Scalar(geoMap["RestrictionType"], in: context)
+        if let why = type.unresolved { return .unknown(why) }
+        return type.text == "none"
+            ? .violation(at: PropertyLookup.position(of: "RestrictionType", in: geoMap, else: resource.position)) : .compliant
     }
 }

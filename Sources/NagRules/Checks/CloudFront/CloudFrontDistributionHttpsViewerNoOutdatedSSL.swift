@@ -76,27 +76,17 @@ struct CloudFrontDistributionHttpsViewerNoOutdatedSSL: Check {
         let certificate = context.resolve(config["ViewerCertificate"])
         if let why = certificate.unresolved { return .unknown(why) }
         guard let map = certificate.map else { return .violation(at: resource.position) }
-        var undecided: Unresolved?
-        func position(_ key: String) -> Position {
-            ComputeValues.position(of: key, in: map, else: config.entry("ViewerCertificate")?.keyPosition ?? resource.position)
-        }
-        switch ComputeValues.scalar(map["CloudFrontDefaultCertificate"], in: context) {
-        case .failure(let why): undecided = why
-        case .success(let value):
-            if let value, Resolved.value(value).bool == true { return .violation(at: position("CloudFrontDefaultCertificate")) }
-        }
-        switch ComputeValues.scalar(map["SslSupportMethod"], in: context) {
-        case .failure(let why): undecided = undecided ?? why
-        case .success(let value):
-            guard let method = value?.scalarText else { return .violation(at: position("SslSupportMethod")) }
-            if method.lowercased() == "vip" { return .violation(at: position("SslSupportMethod")) }
-        }
-        switch ComputeValues.scalar(map["MinimumProtocolVersion"], in: context) {
-        case .failure(let why): undecided = undecided ?? why
-        case .success(let value):
-            guard let version = value?.scalarText else { return .violation(at: position("MinimumProtocolVersion")) }
-            if Self.outdated.contains(version.lowercased()) { return .violation(at: position("MinimumProtocolVersion")) }
-        }
-        return undecided.map { .unknown($0) } ?? .compliant
+        let fallback = config.entry("ViewerCertificate")?.keyPosition ?? resource.position
+        // Each setting must pass its test; one that cannot be read leaves the others to decide.
+        let tests: [(key: String, passes: (Scalar) -> Bool)] = [
+            ("CloudFrontDefaultCertificate", { $0.bool != true }),
+            ("SslSupportMethod", { $0.lowercased.map { $0 != "vip" } ?? false }),
+            ("MinimumProtocolVersion", { $0.lowercased.map { !Self.outdated.contains($0) } ?? false }),
+        ]
+        return Verdict.every(tests) { test in
+            let setting = Scalar(map[test.key], in: context)
+            if let why = setting.unresolved { return .undecided(why) }
+            return test.passes(setting) ? .holds : .fails(at: PropertyLookup.position(of: test.key, in: map, else: fallback))
+        }.outcome
     }
 }

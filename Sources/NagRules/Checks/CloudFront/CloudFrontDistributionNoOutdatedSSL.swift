@@ -82,48 +82,31 @@ struct CloudFrontDistributionNoOutdatedSSL: Check {
         ])
 
     func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
-        let config: ValueMap
-        switch CloudFrontDistributions.config(of: resource, in: context) {
-        case .failure(let why): return .unknown(why)
-        case .success(let map): config = map
+        CloudFrontDistributions.everyOrigin(of: resource, in: context) { origin in
+            let custom = context.resolve(origin["CustomOriginConfig"])
+            if let why = custom.unresolved { return .undecided(why) }
+            guard let customMap = custom.map else { return .holds }
+            return reachedSecurely(customMap, at: PropertyLookup.position(of: "CustomOriginConfig", in: origin, else: resource.position),
+                                   in: context)
         }
-        guard let origins = ComputeValues.items(config["Origins"], in: context) else { return .compliant }
-        let items: [Resolved]
-        switch origins {
-        case .failure(let why): return .unknown(why)
-        case .success(let list): items = list
+    }
+
+    /// Holds when a custom origin is reached over HTTPS only, with no outdated protocol.
+    private func reachedSecurely(_ custom: ValueMap, at position: Position, in context: RuleContext) -> Verdict {
+        let policy = Scalar(custom["OriginProtocolPolicy"], in: context)
+        if let why = policy.unresolved { return .undecided(why) }
+        if policy.text != "https-only" {
+            return .fails(at: PropertyLookup.position(of: "OriginProtocolPolicy", in: custom, else: position))
         }
-        var undecided: Unresolved?
-        for origin in items {
-            guard let originMap = origin.map else {
-                if let why = origin.unresolved { undecided = undecided ?? why }
-                continue
-            }
-            let custom = context.resolve(originMap["CustomOriginConfig"])
-            if let why = custom.unresolved { undecided = undecided ?? why; continue }
-            guard let customMap = custom.map else { continue }
-            let at = originMap.entry("CustomOriginConfig")?.keyPosition ?? resource.position
-            switch ComputeValues.scalar(customMap["OriginProtocolPolicy"], in: context) {
-            case .failure(let why): undecided = undecided ?? why; continue
-            case .success(let value):
-                if value?.scalarText != "https-only" {
-                    return .violation(at: ComputeValues.position(of: "OriginProtocolPolicy", in: customMap, else: at))
-                }
-            }
-            guard let protocols = ComputeValues.items(customMap["OriginSSLProtocols"], in: context) else {
-                return .violation(at: at)
-            }
-            switch protocols {
-            case .failure(let why): undecided = undecided ?? why
-            case .success(let list):
-                for item in list {
-                    if let why = item.unresolved { undecided = undecided ?? why; continue }
-                    if let text = item.string, Self.outdated.contains(text.lowercased()) {
-                        return .violation(at: ComputeValues.position(of: "OriginSSLProtocols", in: customMap, else: at))
-                    }
-                }
+        switch PropertyLookup.items(custom["OriginSSLProtocols"], in: context) {
+        case nil: return .fails(at: position)
+        case .failure(let why)?: return .undecided(why)
+        case .success(let protocols)?:
+            return Verdict.every(protocols) { item in
+                if let why = item.unresolved { return .undecided(why) }
+                guard let text = item.string, Self.outdated.contains(text.lowercased()) else { return .holds }
+                return .fails(at: PropertyLookup.position(of: "OriginSSLProtocols", in: custom, else: position))
             }
         }
-        return undecided.map { .unknown($0) } ?? .compliant
     }
 }

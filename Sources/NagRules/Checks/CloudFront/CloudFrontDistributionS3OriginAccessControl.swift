@@ -64,33 +64,17 @@ struct CloudFrontDistributionS3OriginAccessControl: Check {
         ])
 
     func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
-        let config: ValueMap
-        switch CloudFrontDistributions.config(of: resource, in: context) {
-        case .failure(let why): return .unknown(why)
-        case .success(let map): config = map
-        }
-        guard let origins = ComputeValues.items(config["Origins"], in: context) else { return .compliant }
-        let items: [Resolved]
-        switch origins {
-        case .failure(let why): return .unknown(why)
-        case .success(let list): items = list
-        }
-        var undecided: Unresolved?
-        for item in items {
-            guard let origin = item.map else {
-                if let why = item.unresolved { undecided = undecided ?? why }
-                continue
-            }
+        CloudFrontDistributions.everyOrigin(of: resource, in: context) { origin in
             guard let bucketId = context.resolve(origin["DomainName"]).resourceLink?.logicalId,
-                  context.graph.resource(named: bucketId)?.type == S3Buckets.bucketType else { continue }
+                  context.graph.resource(named: bucketId)?.type == S3Buckets.bucketType else { return .holds }
             switch context.resolve(origin["OriginAccessControlId"]) {
-            case .absent: return .violation(at: resource.position)
-            case .unknown(let why): undecided = undecided ?? why
-            case .resource: continue
+            case .absent: return .fails(at: resource.position)
+            case .unknown(let why): return .undecided(why)
+            case .resource: return .holds
             case .value(let v):
-                if let text = v.scalarText, text.allSatisfy(\.isWhitespace) { return .violation(at: resource.position) }
+                guard let text = v.scalarText, text.allSatisfy(\.isWhitespace) else { return .holds }
+                return .fails(at: resource.position)
             }
         }
-        return undecided.map { .unknown($0) } ?? .compliant
     }
 }

@@ -76,7 +76,7 @@ struct CloudFrontDistributionWAFIntegration: Check {
         switch CloudFrontDistributions.config(of: resource, in: context) {
         case .failure(let why): return .unknown(why)
         case .success(let config):
-            switch ComputeValues.presence(config["WebACLId"], in: context) {
+            switch Presence(config["WebACLId"], in: context) {
             case .absent: return .violation(at: resource.position)
             case .unknown(let why): return .unknown(why)
             case .present: return .compliant

@@ -40,6 +40,6 @@ struct DocumentDBClusterBackupRetentionPeriod: Check {
         ])
 
     func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
-        DatabaseChecks.requireAtLeast(7, "BackupRetentionPeriod", of: resource, in: context)
+        Requirement.isAtLeast(7, "BackupRetentionPeriod", of: resource, in: context)
     }
 }

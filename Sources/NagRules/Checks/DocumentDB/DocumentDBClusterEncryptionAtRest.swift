@@ -40,6 +40,6 @@ struct DocumentDBClusterEncryptionAtRest: Check {
         ])
 
     func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
-        DatabaseChecks.requireTrue("StorageEncrypted", of: resource, in: context)
+        Requirement.isTrue("StorageEncrypted", of: resource, in: context)
     }
 }

@@ -42,6 +42,6 @@ struct DocumentDBClusterLogExports: Check {
         ])
 
     func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
-        DatabaseChecks.missingLogExports(Self.needed, "EnableCloudwatchLogsExports", of: resource, in: context)
+        Requirement.exportsLogs(Self.needed, listedIn: "EnableCloudwatchLogsExports", of: resource, in: context)
     }
 }

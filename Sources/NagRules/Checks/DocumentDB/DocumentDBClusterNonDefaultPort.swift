@@ -46,7 +46,7 @@ struct DocumentDBClusterNonDefaultPort: Check {
     func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
         let port = Scalar(resource, "Port", in: context)
         if port.isAbsent { return .violation(at: resource.position, "Port is not set") }
-        guard let isDefault = port.equals(27017) else { return DatabaseChecks.unknown(port) }
-        return isDefault ? .violation(at: resource.position(ofProperty: "Port")) : .compliant
+        if let why = port.unresolved { return .unknown(why) }
+        return port.number == 27017 ? .violation(at: resource.position(ofProperty: "Port")) : .compliant
     }
 }

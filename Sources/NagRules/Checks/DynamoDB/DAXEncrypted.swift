@@ -54,6 +54,6 @@ struct DAXEncrypted: Check {
         ])
 
     func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
-        DatabaseChecks.requireTrue("SSESpecification", "SSEEnabled", of: resource, in: context)
+        Requirement.isTrue("SSESpecification", "SSEEnabled", of: resource, in: context)
     }
 }

@@ -57,6 +57,6 @@ struct DynamoDBPITREnabled: Check {
         ])
 
     func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
-        DatabaseChecks.requireTrue("PointInTimeRecoverySpecification", "PointInTimeRecoveryEnabled", of: resource, in: context)
+        Requirement.isTrue("PointInTimeRecoverySpecification", "PointInTimeRecoveryEnabled", of: resource, in: context)
     }
 }

@@ -14,37 +14,31 @@ enum EC2BlockDevices {
 
     /// The state of a `BlockDeviceMappings` list; `fallback` is where to point when a mapping has no key to point at.
     static func state(of mappings: Value?, fallback: Position, in context: RuleContext) -> State {
-        guard let resolved = ComputeValues.items(mappings, in: context) else { return .absent }
         let items: [Resolved]
-        switch resolved {
-        case .failure(let why): return .unknown(why)
-        case .success(let list): items = list
+        switch PropertyLookup.items(mappings, in: context) {
+        case nil: return .absent
+        case .failure(let why)?: return .unknown(why)
+        case .success(let list)?: items = list
         }
         if items.isEmpty { return .absent }
-        var undecided: Unresolved?
         var sawEbs = false
-        for item in items {
-            guard let mapping = item.map else {
-                if let why = item.unresolved { undecided = undecided ?? why }
-                continue
-            }
+        let encrypted = Verdict.everyMap(in: items) { mapping in
             let ebs = context.resolve(mapping["Ebs"])
-            if let why = ebs.unresolved { undecided = undecided ?? why; continue }
+            if let why = ebs.unresolved { return .undecided(why) }
             // A mapping without Ebs (an instance store or NoDevice) holds no EBS volume.
-            guard let ebsMap = ebs.map else { continue }
+            guard let ebsMap = ebs.map else { return .holds }
             sawEbs = true
-            switch ComputeValues.scalar(ebsMap["Encrypted"], in: context) {
-            case .failure(let why): undecided = undecided ?? why
-            case .success(let value):
-                if value.flatMap({ Resolved.value($0).bool }) != true {
-                    let at = ebsMap.entry("Encrypted")?.keyPosition ?? mapping.entry("Ebs")?.keyPosition ?? fallback
-                    return .unencrypted(at)
-                }
-            }
+            let flag = Scalar(ebsMap["Encrypted"], in: context)
+            if let why = flag.unresolved { return .undecided(why) }
+            if flag.bool == true { return .holds }
+            return .fails(at: ebsMap.entry("Encrypted")?.keyPosition ?? mapping.entry("Ebs")?.keyPosition ?? fallback)
         }
-        if let undecided { return .unknown(undecided) }
+        switch encrypted.outcome {
+        case .nonCompliant(let violations): return .unencrypted(violations.first?.position ?? fallback)
+        case .unknown(let why): return .unknown(why)
         // Only instance-store mappings: the root EBS volume comes from the image, unencrypted unless it says so.
-        return sawEbs ? .encrypted : .absent
+        default: return sawEbs ? .encrypted : .absent
+        }
     }
 
     /// The state of a launch template's `LaunchTemplateData.BlockDeviceMappings`.

@@ -167,12 +167,10 @@ struct EC2EBSVolumeEncrypted: Check {
     func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
         switch resource.type {
         case Self.volumeType:
-            switch ComputeValues.scalar(resource.properties["Encrypted"], in: context) {
-            case .failure(let why): return .unknown(why)
-            case .success(nil): return .violation(at: resource.position)
-            case .success(.some(let value)):
-                return Resolved.value(value).bool == true ? .compliant : .violation(at: resource.position(ofProperty: "Encrypted"))
-            }
+            let encrypted = Scalar(resource, "Encrypted", in: context)
+            if let why = encrypted.unresolved { return .unknown(why) }
+            if encrypted.isAbsent { return .violation(at: resource.position) }
+            return encrypted.bool == true ? .compliant : .violation(at: resource.position(ofProperty: "Encrypted"))
         case EC2InstanceDetailedMonitoringEnabled.launchConfigurationType:
             let state = EC2BlockDevices.state(of: resource.properties["BlockDeviceMappings"],
                                               fallback: resource.position(ofProperty: "BlockDeviceMappings"), in: context)

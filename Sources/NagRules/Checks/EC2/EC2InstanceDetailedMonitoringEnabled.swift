@@ -69,11 +69,9 @@ struct EC2InstanceDetailedMonitoringEnabled: Check {
     func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
         let isInstance = resource.type == Self.instanceType
         let key = isInstance ? "Monitoring" : "InstanceMonitoring"
-        switch ComputeValues.scalar(resource.properties[key], in: context) {
-        case .failure(let why): return .unknown(why)
-        case .success(nil): return isInstance ? .violation(at: resource.position) : .compliant
-        case .success(.some(let value)):
-            return Resolved.value(value).bool == false ? .violation(at: resource.position(ofProperty: key)) : .compliant
-        }
+        let monitoring = Scalar(resource, key, in: context)
+        if let why = monitoring.unresolved { return .unknown(why) }
+        if monitoring.isAbsent { return isInstance ? .violation(at: resource.position) : .compliant }
+        return monitoring.bool == false ? .violation(at: resource.position(ofProperty: key)) : .compliant
     }
 }

@@ -55,12 +55,9 @@ struct EC2InstanceTerminationProtection: Check {
         ])
 
     func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
-        switch ComputeValues.scalar(resource.properties["DisableApiTermination"], in: context) {
-        case .failure(let why): return .unknown(why)
-        case .success(nil): return .violation(at: resource.position)
-        case .success(.some(let value)):
-            return Resolved.value(value).bool == true
-                ? .compliant : .violation(at: resource.position(ofProperty: "DisableApiTermination"))
-        }
+        let protection = Scalar(resource, "DisableApiTermination", in: context)
+        if let why = protection.unresolved { return .unknown(why) }
+        if protection.isAbsent { return .violation(at: resource.position) }
+        return protection.bool == true ? .compliant : .violation(at: resource.position(ofProperty: "DisableApiTermination"))
     }
 }

@@ -106,43 +106,24 @@ struct EC2RestrictedInbound: Check {
 
     func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
         if resource.type == Self.ingressType {
-            return check(resource.properties, fallback: resource.position, in: context) ?? .compliant
+            return admitsNarrowly(resource.properties, fallback: resource.position, in: context).outcome
         }
-        guard let items = ComputeValues.items(resource.properties["SecurityGroupIngress"], in: context) else {
-            return .compliant
+        switch PropertyLookup.items(resource.properties["SecurityGroupIngress"], in: context) {
+        case nil: return .compliant
+        case .failure(let why)?: return .unknown(why)
+        case .success(let rules)?:
+            let fallback = resource.position(ofProperty: "SecurityGroupIngress")
+            return Verdict.everyMap(in: rules) { admitsNarrowly($0, fallback: fallback, in: context) }.outcome
         }
-        let rules: [Resolved]
-        switch items {
-        case .failure(let why): return .unknown(why)
-        case .success(let list): rules = list
-        }
-        var undecided: RuleOutcome?
-        for rule in rules {
-            guard let map = rule.map else {
-                if let why = rule.unresolved { undecided = undecided ?? .unknown(why) }
-                continue
-            }
-            switch check(map, fallback: resource.position(ofProperty: "SecurityGroupIngress"), in: context) {
-            case .some(.nonCompliant(let v)): return .nonCompliant(v)
-            case .some(let other): undecided = undecided ?? other
-            case .none: continue
-            }
-        }
-        return undecided ?? .compliant
     }
 
-    /// Non-compliant when CidrIp or CidrIpv6 contains `/0`, unknown when either is not a literal, else nil.
-    private func check(_ rule: ValueMap, fallback: Position, in context: RuleContext) -> RuleOutcome? {
-        var undecided: RuleOutcome?
-        for key in ["CidrIp", "CidrIpv6"] {
-            switch ComputeValues.scalar(rule[key], in: context) {
-            case .failure(let why): undecided = undecided ?? .unknown(why)
-            case .success(let value):
-                if let text = value?.scalarText, text.contains("/0") {
-                    return .violation(at: ComputeValues.position(of: key, in: rule, else: fallback), "\(key) is \(text)")
-                }
-            }
+    /// Fails when CidrIp or CidrIpv6 contains `/0`, undecided when either is not a literal.
+    private func admitsNarrowly(_ rule: ValueMap, fallback: Position, in context: RuleContext) -> Verdict {
+        Verdict.every(["CidrIp", "CidrIpv6"]) { key in
+            let cidr = Scalar(rule[key], in: context)
+            if let why = cidr.unresolved { return .undecided(why) }
+            guard let text = cidr.text, text.contains("/0") else { return .holds }
+            return .fails(at: PropertyLookup.position(of: key, in: rule, else: fallback), "\(key) is \(text)")
         }
-        return undecided
     }
 }

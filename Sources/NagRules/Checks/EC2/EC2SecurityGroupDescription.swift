@@ -44,11 +44,9 @@ struct EC2SecurityGroupDescription: Check {
         ])
 
     func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
-        switch ComputeValues.scalar(resource.properties["GroupDescription"], in: context) {
-        case .failure(let why): return .unknown(why)
-        case .success(let value):
-            guard let text = value?.scalarText else { return .violation(at: resource.position) }
-            return text.utf16.count < 2 ? .violation(at: resource.position(ofProperty: "GroupDescription")) : .compliant
-        }
+        let description = Scalar(resource, "GroupDescription", in: context)
+        if let why = description.unresolved { return .unknown(why) }
+        guard let text = description.text else { return .violation(at: resource.position) }
+        return text.utf16.count < 2 ? .violation(at: resource.position(ofProperty: "GroupDescription")) : .compliant
     }
 }

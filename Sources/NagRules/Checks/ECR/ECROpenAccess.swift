@@ -69,7 +69,7 @@ struct ECROpenAccess: Check {
         let key = resource.type == Self.registryPolicyType ? "PolicyText" : "RepositoryPolicyText"
         let policy = context.resolve(resource, key)
         if let why = policy.unresolved { return .unknown(why) }
-        guard let statements = ComputeValues.items(policy.map?["Statement"], in: context) else { return .compliant }
+        guard let statements = PropertyLookup.items(policy.map?["Statement"], in: context) else { return .compliant }
         let items: [Resolved]
         switch statements {
         case .failure(let why): return .unknown(why)
@@ -77,40 +77,20 @@ struct ECROpenAccess: Check {
         }
         var undecided: Unresolved?
         for item in items {
-            guard let statement = item.map else {
+            guard let map = item.map else {
                 if let why = item.unresolved { undecided = undecided ?? why }
                 continue
             }
-            let effect = context.resolve(statement["Effect"])
+            let statement = PolicyStatement(map, reading: .strict)
+            let effect = statement.effect(in: context)
             if let why = effect.unresolved { undecided = undecided ?? why; continue }
-            guard effect.string == "Allow", let principal = statement["Principal"] else { continue }
-            if CdkNagText.stringify(principal).contains("*") { return .violation(at: resource.position) }
-            switch principalText(principal, in: context) {
+            guard effect.string == "Allow", statement["Principal"] != nil else { continue }
+            if statement.principalMentionsWildcard { return .violation(at: resource.position) }
+            switch statement.principalText(in: context) {
             case .success(let text): if text.contains("*") { return .violation(at: resource.position) }
             case .failure(let why): undecided = undecided ?? why
             }
         }
         return undecided.map { .unknown($0) } ?? .compliant
-    }
-
-    /// The principal with its parameters resolved, as text; fails when a part is not known.
-    private func principalText(_ principal: Value, in context: RuleContext) -> Result<String, Unresolved> {
-        let resolved = context.resolve(principal)
-        switch resolved {
-        case .unknown(let why): return .failure(why)
-        case .resource: return .success("")
-        case .absent: return .success("")
-        case .value(let v):
-            if let text = v.scalarText { return .success(text) }
-            var parts: [String] = []
-            let children = v.listValue ?? v.mapValue?.entries.map(\.value) ?? []
-            for child in children {
-                switch principalText(child, in: context) {
-                case .success(let text): parts.append(text)
-                case .failure(let why): return .failure(why)
-                }
-            }
-            return .success(parts.joined(separator: ","))
-        }
     }
 }

@@ -44,28 +44,10 @@ struct ECSClusterCloudWatchContainerInsights: Check {
         ])
 
     func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
-        guard let settings = ComputeValues.items(resource.properties["ClusterSettings"], in: context) else {
-            return .violation(at: resource.position)
-        }
-        let items: [Resolved]
-        switch settings {
-        case .failure(let why): return .unknown(why)
-        case .success(let list): items = list
-        }
-        var undecided: Unresolved?
-        for item in items {
-            guard let map = item.map else {
-                if let why = item.unresolved { undecided = undecided ?? why }
-                continue
-            }
-            let name = context.resolve(map["Name"])
-            if let why = name.unresolved { undecided = undecided ?? why; continue }
-            guard name.string == "containerInsights" else { continue }
-            let value = context.resolve(map["Value"])
-            if let why = value.unresolved { undecided = undecided ?? why; continue }
-            if value.string == "enabled" || value.string == "enhanced" { return .compliant }
-        }
-        if let undecided { return .unknown(undecided) }
-        return .violation(at: resource.properties.entry("ClusterSettings")?.keyPosition ?? resource.position)
+        SettingsList.nameValue.hasSetting(named: ["containerInsights"], in: "ClusterSettings", of: resource,
+                                          context: context) { value in
+            if let why = value.unresolved { return .undecided(why) }
+            return .from(value.string == "enabled" || value.string == "enhanced")
+        }.outcome
     }
 }

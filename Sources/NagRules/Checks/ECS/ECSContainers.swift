@@ -4,16 +4,6 @@ enum ECSContainers {
 
     /// The container definitions of a task definition, each resolved to a map; `nil` when there are none.
     static func definitions(of task: Resource, in context: RuleContext) -> Result<[ValueMap], Unresolved>? {
-        guard let items = ComputeValues.items(task.properties["ContainerDefinitions"], in: context) else { return nil }
-        switch items {
-        case .failure(let why): return .failure(why)
-        case .success(let list):
-            var maps: [ValueMap] = []
-            for item in list {
-                if let why = item.unresolved { return .failure(why) }
-                if let map = item.map { maps.append(map) }
-            }
-            return .success(maps)
-        }
+        PropertyLookup.maps(task.properties["ContainerDefinitions"], in: context)
     }
 }

@@ -60,23 +60,21 @@ struct ECSTaskDefinitionContainerLogging: Check {
         ])
 
     func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
-        guard let definitions = ECSContainers.definitions(of: resource, in: context) else { return .compliant }
-        switch definitions {
-        case .failure(let why): return .unknown(why)
-        case .success(let containers):
-            var undecided: Unresolved?
-            for container in containers {
+        switch ECSContainers.definitions(of: resource, in: context) {
+        case nil: return .compliant
+        case .failure(let why)?: return .unknown(why)
+        case .success(let containers)?:
+            return Verdict.every(containers) { container in
                 let logging = context.resolve(container["LogConfiguration"])
-                if let why = logging.unresolved { undecided = undecided ?? why; continue }
-                switch ComputeValues.presence(logging.map?["LogDriver"], in: context) {
-                case .present: continue
-                case .unknown(let why): undecided = undecided ?? why
+                if let why = logging.unresolved { return .undecided(why) }
+                switch Presence(logging.map?["LogDriver"], in: context) {
+                case .present: return .holds
+                case .unknown(let why): return .undecided(why)
                 case .absent:
                     let at = container.entry("LogConfiguration")?.keyPosition ?? container.entries.first?.keyPosition ?? resource.position
-                    return .violation(at: at, "container has no LogDriver")
+                    return .fails(at: at, "container has no LogDriver")
                 }
-            }
-            return undecided.map { .unknown($0) } ?? .compliant
+            }.outcome
         }
     }
 }

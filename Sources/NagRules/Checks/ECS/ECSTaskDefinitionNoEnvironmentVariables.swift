@@ -48,19 +48,17 @@ struct ECSTaskDefinitionNoEnvironmentVariables: Check {
         ])
 
     func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
-        guard let definitions = ECSContainers.definitions(of: resource, in: context) else { return .compliant }
-        switch definitions {
-        case .failure(let why): return .unknown(why)
-        case .success(let containers):
-            var undecided: Unresolved?
-            for container in containers {
-                switch ComputeValues.presence(container["Environment"], in: context) {
-                case .absent: continue
-                case .unknown(let why): undecided = undecided ?? why
-                case .present: return .violation(at: container.entry("Environment")?.keyPosition ?? resource.position)
+        switch ECSContainers.definitions(of: resource, in: context) {
+        case nil: return .compliant
+        case .failure(let why)?: return .unknown(why)
+        case .success(let containers)?:
+            return Verdict.every(containers) { container in
+                switch Presence(container["Environment"], in: context) {
+                case .absent: .holds
+                case .unknown(let why): .undecided(why)
+                case .present: .fails(at: PropertyLookup.position(of: "Environment", in: container, else: resource.position))
                 }
-            }
-            return undecided.map { .unknown($0) } ?? .compliant
+            }.outcome
         }
     }
 }

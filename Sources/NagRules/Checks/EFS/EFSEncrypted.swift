@@ -44,11 +44,8 @@ struct EFSEncrypted: Check {
         ])
 
     func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
-        switch ComputeValues.scalar(resource.properties["Encrypted"], in: context) {
-        case .failure(let why): return .unknown(why)
-        case .success(let value):
-            guard let value, Resolved.value(value).bool == false else { return .compliant }
-            return .violation(at: resource.position(ofProperty: "Encrypted"))
-        }
+        let encrypted = Scalar(resource, "Encrypted", in: context)
+        if let why = encrypted.unresolved { return .unknown(why) }
+        return encrypted.bool == false ? .violation(at: resource.position(ofProperty: "Encrypted")) : .compliant
     }
 }

@@ -69,41 +69,40 @@ struct EKSClusterControlPlaneLogs: Check {
         ])
 
     func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
-        var enabled = Set<String>()
-        var undecided: Unresolved?
-        func add(_ value: Value?) {
-            switch ComputeValues.scalar(value, in: context) {
-            case .failure(let why): undecided = undecided ?? why
-            case .success(let v): if let text = v?.scalarText { enabled.insert(text) }
-            }
-        }
-        func items(_ value: Value?) -> [Resolved] {
-            switch ComputeValues.items(value, in: context) {
-            case nil: return []
-            case .failure(let why)?: undecided = undecided ?? why; return []
-            case .success(let list)?:
-                for item in list { if let why = item.unresolved { undecided = undecided ?? why } }
-                return list
-            }
-        }
+        // Every log type named, in order, with what cannot be read as unknown.
+        let types: [Scalar]
         let at: Position
         if resource.type == EKSClusters.cdkClusterType {
             at = resource.position
             let logging = context.resolver.resolve(resource.properties["Config"], at: "logging")
             if let why = logging.unresolved { return .unknown(why) }
-            for config in items(logging.map?["clusterLogging"]) {
-                guard let map = config.map, context.resolve(map["enabled"]).bool == true else { continue }
-                for type in items(map["types"]) { add(type.value) }
+            let configs = items(logging.map?["clusterLogging"], in: context)
+            types = configs.unreadable + configs.items.flatMap { config -> [Scalar] in
+                guard let map = config.map, context.resolve(map["enabled"]).bool == true else { return [] }
+                let listed = items(map["types"], in: context)
+                return listed.unreadable + listed.items.map { Scalar($0.value, in: context) }
             }
         } else {
-            at = resource.properties.entry("Logging")?.keyPosition ?? resource.position
+            at = PropertyLookup.position(of: "Logging", in: resource.properties, else: resource.position)
             let logging = context.resolver.resolve(resource.properties["Logging"], at: "ClusterLogging")
             if let why = logging.unresolved { return .unknown(why) }
-            for entry in items(logging.map?["EnabledTypes"]) { add(entry.map?["Type"]) }
+            let entries = items(logging.map?["EnabledTypes"], in: context)
+            types = entries.unreadable + entries.items.map { Scalar($0.map?["Type"], in: context) }
         }
+        let enabled = Set(types.compactMap(\.text))
         let missing = EKSClusters.logTypes.filter { !enabled.contains($0) }
         if missing.isEmpty { return .compliant }
-        if let undecided { return .unknown(undecided) }
+        if let why = types.lazy.compactMap(\.unresolved).first { return .unknown(why) }
         return .nonCompliant(missing.map { Violation(position: at, findingId: "LogExport::\($0)") })
+    }
+
+    /// The items of a list, and why the list or any of its items cannot be read (as unknown scalars, which
+    /// come before the items' own values in the order cdk-nag meets them).
+    private func items(_ value: Value?, in context: RuleContext) -> (items: [Resolved], unreadable: [Scalar]) {
+        switch PropertyLookup.items(value, in: context) {
+        case nil: return ([], [])
+        case .failure(let why)?: return ([], [.unknown(why)])
+        case .success(let list)?: return (list, list.compactMap(\.unresolved).map(Scalar.unknown))
+        }
     }
 }

@@ -58,11 +58,9 @@ struct EKSClusterNoEndpointPublicAccess: Check {
             : context.resolve(resource, "ResourcesVpcConfig")
         if let why = config.unresolved { return .unknown(why) }
         let key = isCustom ? "endpointPublicAccess" : "EndpointPublicAccess"
-        switch ComputeValues.scalar(config.map?[key], in: context) {
-        case .failure(let why): return .unknown(why)
-        case .success(let value):
-            if let value, Resolved.value(value).bool == false { return .compliant }
-            return .violation(at: config.map?.entry(key)?.keyPosition ?? resource.position)
-        }
+        let publicAccess = Scalar(config.map?[key], in: context)
+        if let why = publicAccess.unresolved { return .unknown(why) }
+        if publicAccess.bool == false { return .compliant }
+        return .violation(at: PropertyLookup.position(of: key, in: config.map, else: resource.position))
     }
 }

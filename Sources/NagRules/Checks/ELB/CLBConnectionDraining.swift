@@ -65,11 +65,9 @@ struct CLBConnectionDraining: Check {
         case .unknown(let why): return .unknown(why)
         default: break
         }
-        switch ComputeValues.scalar(policy.map?["Enabled"], in: context) {
-        case .failure(let why): return .unknown(why)
-        case .success(let value):
-            if let value, Resolved.value(value).bool == true { return .compliant }
-            return .violation(at: ComputeValues.position(of: "Enabled", in: policy.map, else: resource.position(ofProperty: "ConnectionDrainingPolicy")))
-        }
+        let enabled = Scalar(policy.map?["Enabled"], in: context)
+        if let why = enabled.unresolved { return .unknown(why) }
+        if enabled.bool == true { return .compliant }
+        return .violation(at: PropertyLookup.position(of: "Enabled", in: policy.map, else: resource.position(ofProperty: "ConnectionDrainingPolicy")))
     }
 }

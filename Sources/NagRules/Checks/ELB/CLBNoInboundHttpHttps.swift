@@ -42,20 +42,11 @@ struct CLBNoInboundHttpHttps: Check {
         ])
 
     func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
-        switch ClassicLoadBalancers.listeners(of: resource, in: context) {
-        case .failure(let why): return .unknown(why)
-        case .success(let listeners):
-            var undecided: Unresolved?
-            for listener in listeners {
-                switch listener.protocolName {
-                case .failure(let why): undecided = undecided ?? why
-                case .success(let name):
-                    if name == "http" || name == "https" {
-                        return .violation(at: ComputeValues.position(of: "Protocol", in: listener.map, else: resource.position))
-                    }
-                }
-            }
-            return undecided.map { .unknown($0) } ?? .compliant
+        ClassicLoadBalancers.everyListener(of: resource, in: context) { listener in
+            if let why = listener.protocolName.unresolved { return .undecided(why) }
+            let name = listener.protocolName.lowercased
+            guard name == "http" || name == "https" else { return .holds }
+            return .fails(at: PropertyLookup.position(of: "Protocol", in: listener.map, else: resource.position))
         }
     }
 }

@@ -1,28 +1,28 @@
 /// Lookups shared by the classic load balancer rules (ELB1, ELB3, ELB4, ELB5).
 enum ClassicLoadBalancers {
-    /// Each listener as a map with its resolved `Protocol` (lowercased) and `InstanceProtocol`, or why a
-    /// listener cannot be read.
+    /// A listener: its map, with its `Protocol` and `InstanceProtocol` (compare them lowercased).
     struct Listener {
         var map: ValueMap
-        var protocolName: Result<String?, Unresolved>
-        var instanceProtocol: Result<String?, Unresolved>
+        var protocolName: Scalar
+        var instanceProtocol: Scalar
     }
 
+    /// Compliant when every listener is as `judge` wants it (the first failing one decides); unknown when the
+    /// listeners cannot be read.
+    static func everyListener(of balancer: Resource, in context: RuleContext,
+                              _ judge: (Listener) -> Verdict) -> RuleOutcome {
+        switch listeners(of: balancer, in: context) {
+        case .failure(let why): .unknown(why)
+        case .success(let listeners): Verdict.every(listeners, judge).outcome
+        }
+    }
+
+    /// The listeners of a classic load balancer, or why one cannot be read.
     static func listeners(of balancer: Resource, in context: RuleContext) -> Result<[Listener], Unresolved> {
-        guard let items = ComputeValues.items(balancer.properties["Listeners"], in: context) else { return .success([]) }
-        switch items {
-        case .failure(let why): return .failure(why)
-        case .success(let list):
-            var listeners: [Listener] = []
-            for item in list {
-                if let why = item.unresolved { return .failure(why) }
-                guard let map = item.map else { continue }
-                func text(_ key: String) -> Result<String?, Unresolved> {
-                    ComputeValues.scalar(map[key], in: context).map { $0?.scalarText?.lowercased() }
-                }
-                listeners.append(Listener(map: map, protocolName: text("Protocol"), instanceProtocol: text("InstanceProtocol")))
-            }
-            return .success(listeners)
+        let maps = PropertyLookup.maps(balancer.properties["Listeners"], in: context) ?? .success([])
+        return maps.map { maps in
+            maps.map { Listener(map: $0, protocolName: Scalar($0["Protocol"], in: context),
+                                instanceProtocol: Scalar($0["InstanceProtocol"], in: context)) }
         }
     }
 }

@@ -74,17 +74,14 @@ struct ELBCrossZoneLoadBalancingEnabled: Check {
     func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
         guard resource.properties["CrossZone"] != nil else { return .violation(at: resource.position) }
         let key = resource.properties["Subnets"] != nil ? "Subnets" : "AvailabilityZones"
-        switch ComputeValues.items(resource.properties[key], in: context) {
+        switch PropertyLookup.items(resource.properties[key], in: context) {
         case nil: return .violation(at: resource.position)
         case .failure(let why)?: return .unknown(why)
         case .success(let items)?:
             if items.count < 2 { return .violation(at: resource.position(ofProperty: key)) }
         }
-        switch ComputeValues.scalar(resource.properties["CrossZone"], in: context) {
-        case .failure(let why): return .unknown(why)
-        case .success(let value):
-            if let value, Resolved.value(value).bool == true { return .compliant }
-            return .violation(at: resource.position(ofProperty: "CrossZone"))
-        }
+        let crossZone = Scalar(resource, "CrossZone", in: context)
+        if let why = crossZone.unresolved { return .unknown(why) }
+        return crossZone.bool == true ? .compliant : .violation(at: resource.position(ofProperty: "CrossZone"))
     }
 }

@@ -111,36 +111,16 @@ struct ELBLoggingEnabled: Check {
             case .unknown(let why): return .unknown(why)
             default: break
             }
-            switch ComputeValues.scalar(policy.map?["Enabled"], in: context) {
-            case .failure(let why): return .unknown(why)
-            case .success(let value):
-                guard let value, Resolved.value(value).bool == false else { return .compliant }
-                return .violation(at: ComputeValues.position(of: "Enabled", in: policy.map, else: resource.position))
-            }
+            let enabled = Scalar(policy.map?["Enabled"], in: context)
+            if let why = enabled.unresolved { return .unknown(why) }
+            guard enabled.bool == false else { return .compliant }
+            return .violation(at: PropertyLookup.position(of: "Enabled", in: policy.map, else: resource.position))
         }
-        guard let attributes = ComputeValues.items(resource.properties["LoadBalancerAttributes"], in: context) else {
-            return .violation(at: resource.position)
-        }
-        let items: [Resolved]
-        switch attributes {
-        case .failure(let why): return .unknown(why)
-        case .success(let list): items = list
-        }
-        var undecided: Unresolved?
-        for item in items {
-            guard let map = item.map else {
-                if let why = item.unresolved { undecided = undecided ?? why }
-                continue
-            }
-            let key = context.resolve(map["Key"])
-            if let why = key.unresolved { undecided = undecided ?? why; continue }
-            guard key.string == "access_logs.s3.enabled" else { continue }
-            switch ComputeValues.scalar(map["Value"], in: context) {
-            case .failure(let why): undecided = undecided ?? why
-            case .success(let value): if value?.scalarText == "true" { return .compliant }
-            }
-        }
-        if let undecided { return .unknown(undecided) }
-        return .violation(at: resource.properties.entry("LoadBalancerAttributes")?.keyPosition ?? resource.position)
+        return SettingsList.keyValue.hasSetting(named: ["access_logs.s3.enabled"], in: "LoadBalancerAttributes",
+                                                of: resource, context: context) { value in
+            let enabled = value.scalar
+            if let why = enabled.unresolved { return .undecided(why) }
+            return .from(enabled.text == "true")
+        }.outcome
     }
 }

@@ -45,26 +45,13 @@ struct ELBTlsHttpsListenersOnly: Check {
         ])
 
     func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
-        switch ClassicLoadBalancers.listeners(of: resource, in: context) {
-        case .failure(let why): return .unknown(why)
-        case .success(let listeners):
-            var undecided: Unresolved?
-            for listener in listeners {
-                let front: String?
-                switch listener.protocolName {
-                case .failure(let why): undecided = undecided ?? why; continue
-                case .success(let name): front = name
-                }
-                guard let front, front == "ssl" || front == "https" else { continue }
-                switch listener.instanceProtocol {
-                case .failure(let why): undecided = undecided ?? why
-                case .success(let back):
-                    if let back, back != front {
-                        return .violation(at: ComputeValues.position(of: "InstanceProtocol", in: listener.map, else: resource.position))
-                    }
-                }
-            }
-            return undecided.map { .unknown($0) } ?? .compliant
+        ClassicLoadBalancers.everyListener(of: resource, in: context) { listener in
+            if let why = listener.protocolName.unresolved { return .undecided(why) }
+            guard let front = listener.protocolName.lowercased, front == "ssl" || front == "https" else { return .holds }
+            if let why = listener.instanceProtocol.unresolved { return .undecided(why) }
+            // An unset instance protocol follows the front end's.
+            guard let back = listener.instanceProtocol.lowercased, back != front else { return .holds }
+            return .fails(at: PropertyLookup.position(of: "InstanceProtocol", in: listener.map, else: resource.position))
         }
     }
 }

@@ -84,7 +84,7 @@ struct DropInvalidHeaderFields: Check {
         case let kind where kind.bool != true: return .notApplicable
         default: break
         }
-        guard let (value, _) = EdgeLookups.attribute(Self.attributeKey, of: resource, in: context) else {
+        guard let value = EdgeLookups.attribute(Self.attributeKey, of: resource, in: context) else {
             return .violation(at: resource.position, "\(Self.attributeKey) is not set (it defaults to false)")
         }
         let enabled = context.resolve(value)

@@ -38,7 +38,7 @@ enum EdgeLookups {
             }
         }
         for balancer in graph.resources(ofType: loadBalancerType) {
-            if let value = attribute("access_logs.s3.bucket", of: balancer, in: context)?.value {
+            if let value = attribute("access_logs.s3.bucket", of: balancer, in: context) {
                 sources.append(LogSource(resource: balancer, kind: .loadBalancer, value: value))
             }
         }
@@ -126,15 +126,10 @@ enum EdgeLookups {
 
     // MARK: Load balancers
 
-    /// The entry of `LoadBalancerAttributes` with `key`, with its position.
-    static func attribute(_ key: String, of balancer: Resource, in context: RuleContext) -> (value: Value, item: Value)? {
+    /// The value, as written, of the `LoadBalancerAttributes` entry with `key`.
+    static func attribute(_ key: String, of balancer: Resource, in context: RuleContext) -> Value? {
         guard let items = context.resolve(balancer, "LoadBalancerAttributes").list else { return nil }
-        for item in items {
-            guard let map = context.resolve(item).map, context.resolve(map["Key"]).string == key,
-                  let value = map["Value"] else { continue }
-            return (value, item)
-        }
-        return nil
+        return SettingsList.keyValue.value(named: key, in: items.map { context.resolve($0) }, context: context)
     }
 
     /// Whether a load balancer is an application load balancer (`Type` absent means application).

@@ -158,11 +158,7 @@ struct EncryptedLogBucket: Check {
                                         detail: "public access is not fully blocked (\(open.joined(separator: ", ")) not true); it receives logs from \(senders)"))
         }
 
-        let name = S3Buckets.declaredName(of: resource, in: context)
-        let tlsOnly = S3Buckets.policies(for: resource, in: context).contains {
-            S3Buckets.deniesInsecureTransport($0, bucketId: resource.logicalId, bucketName: name, in: context)
-        }
-        if !tlsOnly {
+        if !S3Buckets.isTLSOnly(resource, in: context) {
             violations.append(Violation(position: resource.position,
                                         detail: "no bucket policy denies requests without TLS; it receives logs from \(senders)"))
         }

@@ -1,5 +1,8 @@
 /// Edge-ORIGIN1: a load balancer behind CloudFront only serves requests that carry CloudFront's secret header.
 struct OriginLockedToCloudFront: Check {
+    /// The headers a CloudFront origin sends: `OriginCustomHeaders`.
+    static let customHeaders = SettingsList(nameFields: ["HeaderName"], valueField: "HeaderValue")
+
     let about = CheckAbout(
         resourceTypes: [EdgeLookups.loadBalancerType],
         cause: "The load balancer behind CloudFront also serves requests that do not come through CloudFront.",
@@ -33,18 +36,15 @@ struct OriginLockedToCloudFront: Check {
         var headers: [(name: String, value: Value)] = []
         for origin in origins {
             let label = "origin \(context.resolve(origin.origin["Id"]).string ?? "?") of distribution \(origin.distribution.logicalId)"
-            let items = context.resolve(origin.origin["OriginCustomHeaders"]).list ?? []
-            var found = false
-            for item in items {
-                guard let header = context.resolve(item).map, let name = context.resolve(header["HeaderName"]).string,
-                      let value = header["HeaderValue"] else { continue }
-                found = true
+            let items = (context.resolve(origin.origin["OriginCustomHeaders"]).list ?? []).map { context.resolve($0) }
+            let sent = Self.customHeaders.entries(in: items, context: context)
+            for (name, value) in sent {
                 headers.append((name, value))
                 if let exposure = Self.exposure(of: value, in: context) {
                     violations.append(Violation(position: value.position, detail: "the value of header \(name) sent by \(label) \(exposure)", level: .warning))
                 }
             }
-            if !found {
+            if sent.isEmpty {
                 let position = origin.origin.entry("OriginCustomHeaders")?.keyPosition ?? origin.position
                 violations.append(Violation(position: position, detail: "\(label) sends no custom header, so the load balancer cannot tell CloudFront's requests from anyone else's"))
             }
@@ -95,7 +95,7 @@ struct OriginLockedToCloudFront: Check {
 
     private func checkConditions(of rule: Resource, listener: Resource, headers: [(name: String, value: Value)],
                                  in context: RuleContext) -> [Violation] {
-        let conditions = (context.resolve(rule, "Conditions").list ?? []).compactMap { context.resolve($0).map }
+        let conditions = PropertyLookup.readableMaps(rule[property: "Conditions"], in: context)
         let headerConditions = conditions.filter { context.resolve($0["Field"]).string == "http-header" }
         guard !headerConditions.isEmpty else {
             return [Violation(position: rule.position(ofProperty: "Conditions"), detail: "listener rule \(rule.logicalId) forwards without requiring the origin header \(headers.map(\.name).joined(separator: " or "))")]

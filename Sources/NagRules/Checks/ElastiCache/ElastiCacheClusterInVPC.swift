@@ -41,6 +41,6 @@ struct ElastiCacheClusterInVPC: Check {
         ])
 
     func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
-        DatabaseChecks.requireNonEmpty("CacheSubnetGroupName", of: resource, in: context)
+        Requirement.isNonEmpty("CacheSubnetGroupName", of: resource, in: context)
     }
 }

@@ -65,9 +65,8 @@ struct ElastiCacheClusterNonDefaultPort: Check {
         if let why = port.unresolved { return .unknown(why) }
         let engine = Scalar(resource, "Engine", in: context)
         let isReplicationGroup = resource.type == ElastiCacheClusters.replicationGroupType
-        guard let name = engine.isAbsent ? (isReplicationGroup ? "redis" : "") : engine.lowercased else {
-            return DatabaseChecks.unknown(engine)
-        }
+        if let why = engine.unresolved { return .unknown(why) }
+        let name = engine.lowercased ?? (isReplicationGroup ? "redis" : "")
         let onDefault = (name == "redis" && port.number == 6379) || (!isReplicationGroup && name == "memcached" && port.number == 11211)
         return onDefault ? .violation(at: resource.position(ofProperty: "Port")) : .compliant
     }

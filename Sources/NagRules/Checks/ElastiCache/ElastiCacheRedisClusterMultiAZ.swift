@@ -43,6 +43,6 @@ struct ElastiCacheRedisClusterMultiAZ: Check {
         ])
 
     func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
-        DatabaseChecks.requireTrue("MultiAZEnabled", of: resource, in: context)
+        Requirement.isTrue("MultiAZEnabled", of: resource, in: context)
     }
 }

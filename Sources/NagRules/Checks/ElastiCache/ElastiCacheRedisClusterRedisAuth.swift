@@ -33,6 +33,6 @@ struct ElastiCacheRedisClusterRedisAuth: Check {
         ])
 
     func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
-        DatabaseChecks.requireNonEmpty("AuthToken", of: resource, in: context)
+        Requirement.isNonEmpty("AuthToken", of: resource, in: context)
     }
 }

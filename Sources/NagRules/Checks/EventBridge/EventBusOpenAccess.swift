@@ -76,11 +76,11 @@ struct EventBusOpenAccess: Check {
                 return .violation(at: resource.position(ofProperty: "Principal"))
             }
         }
-        let statement = context.resolve(resource, "Statement")
-        if let why = statement.unresolved { return .unknown(why) }
-        if let map = statement.map, context.resolve(map["Effect"]).string == "Allow",
-           SecureTransportPolicies.isEveryone(map["Principal"], in: context) {
-            let condition = context.resolve(map["Condition"])
+        let written = context.resolve(resource, "Statement")
+        if let why = written.unresolved { return .unknown(why) }
+        if let statement = written.map.map({ PolicyStatement($0, reading: .strict) }),
+           statement.effect(in: context).string == "Allow", statement.principalIsEveryone(in: context) {
+            let condition = statement.read("Condition", in: context)
             if condition.isAbsent || condition.map?.isEmpty == true {
                 return .violation(at: resource.position(ofProperty: "Statement"))
             }

@@ -133,7 +133,7 @@ struct IAMNoWildcardPermissions: Check {
         ])
 
     func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
-        let documents: [ValueMap]
+        let documents: [PolicyDocument]
         switch IAMPolicies.documents(of: resource, in: context) {
         case .success(let d): documents = d
         case .failure(let why): return .unknown(why)
@@ -144,22 +144,22 @@ struct IAMNoWildcardPermissions: Check {
             if seen.insert(finding).inserted { violations.append(Violation(position: position, findingId: finding)) }
         }
         for document in documents {
-            let statements: [ValueMap]
-            switch IAMPolicies.statements(of: document, in: context) {
+            let statements: [PolicyStatement]
+            switch document.statements(in: context) {
             case .success(let s): statements = s
             case .failure(let why): return .unknown(why)
             }
             for statement in statements {
-                let effect = context.resolve(statement["Effect"])
+                let effect = statement.effect(in: context)
                 if let why = effect.unresolved { return .unknown(why) }
                 guard effect.string == "Allow" else { continue }
-                switch IAMPolicies.strings(statement["Action"], in: context) {
+                switch statement.strings("Action", in: context) {
                 case .failure(let why): return .unknown(why)
                 case .success(let actions):
                     for action in actions where action.text.contains("*") { add("Action::\(action.text)", at: action.position) }
                 }
                 // Resources are reported as written (flattened), the text users' suppressions name.
-                for item in IAMPolicies.writtenItems(statement["Resource"]) {
+                for item in statement.writtenItems(of: "Resource") {
                     let text = CdkNagText.flatten(item)
                     if text.contains("*") { add("Resource::\(text)", at: item.position) }
                 }

@@ -116,12 +116,12 @@ struct LexBotAliasEncryptedConversationLogs: Check {
         let settings = PropertyLookup.find(resource, base, in: context)
         if let why = settings.unresolved { return .unknown(why) }
         guard let logs = settings.resolved.map else { return .compliant }
-        for log in LexBots.items(logs["AudioLogSettings"], in: context) {
+        for log in PropertyLookup.readableMaps(logs["AudioLogSettings"], in: context) {
             guard LexBots.isEnabled(log, in: context) else { continue }
             let key = context.resolver.resolve(log["Destination"], at: "S3Bucket", "KmsKeyArn")
             if key.isAbsent { return .violation(at: log.entry("Enabled")?.keyPosition ?? settings.position, "an audio log has no KmsKeyArn") }
         }
-        for log in LexBots.items(logs["TextLogSettings"], in: context) {
+        for log in PropertyLookup.readableMaps(logs["TextLogSettings"], in: context) {
             guard LexBots.isEnabled(log, in: context) else { continue }
             let arnValue = log["Destination"]?["CloudWatch"]?["CloudWatchLogGroupArn"]
             let arn = context.resolve(arnValue)

@@ -61,23 +61,13 @@ struct MediaStoreContainerSSLRequestsOnly: Check {
         guard let text = policy.resolved.string else {
             return .violation(at: policy.position, "the policy is not a JSON string")
         }
-        let parsed = Array(text.utf8).withUnsafeBytes { try? JSONParser.parse($0) }
-        guard let statements = parsed?["Statement"]?.listValue else {
+        // The text is read as written, as cdk-nag reads the parsed JSON: nothing in it is evaluated, and its
+        // Statement must be a list (a single statement map is not read).
+        guard case .success(let document?) = PolicyDocument.parse(text, at: policy.position, reading: .asWritten),
+              document.fields["Statement"]?.listValue != nil else {
             return .violation(at: policy.position, "the policy is not JSON with a list of statements")
         }
-        return statements.contains(where: deniesInsecureTransport) ? .compliant : .violation(at: policy.position)
-    }
-
-    /// cdk-nag's test, applied to a statement parsed from the policy text (no intrinsics inside).
-    private func deniesInsecureTransport(_ statement: Value) -> Bool {
-        guard statement["Effect"]?.stringValue == "Deny" else { return false }
-        let actions = statement["Action"].map { $0.listValue ?? [$0] } ?? []
-        guard actions.contains(where: { $0.stringValue == "*" || $0.stringValue?.lowercased() == "mediastore:*" }) else { return false }
-        let principal = statement["Principal"]
-        let everyone = principal?.stringValue == "*"
-            || (principal?["AWS"].map { $0.listValue ?? [$0] } ?? []).contains { $0.stringValue == "*" }
-        guard everyone else { return false }
-        let secure = statement["Condition"]?["Bool"]?["aws:SecureTransport"]
-        return secure?.stringValue == "false" || secure?.boolValue == false
+        return document.deniesRequestsWithoutTLS(forAnyOf: ["*", "mediastore:*"], in: context)
+            ? .compliant : .violation(at: policy.position)
     }
 }

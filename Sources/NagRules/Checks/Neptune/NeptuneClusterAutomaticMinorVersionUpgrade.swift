@@ -57,6 +57,6 @@ struct NeptuneClusterAutomaticMinorVersionUpgrade: Check {
         ])
 
     func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
-        DatabaseChecks.requireTrue("AutoMinorVersionUpgrade", of: resource, in: context)
+        Requirement.isTrue("AutoMinorVersionUpgrade", of: resource, in: context)
     }
 }

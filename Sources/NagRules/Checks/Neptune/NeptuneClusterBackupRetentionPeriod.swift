@@ -56,6 +56,6 @@ struct NeptuneClusterBackupRetentionPeriod: Check {
         ])
 
     func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
-        DatabaseChecks.requireAtLeast(7, "BackupRetentionPeriod", of: resource, in: context)
+        Requirement.isAtLeast(7, "BackupRetentionPeriod", of: resource, in: context)
     }
 }

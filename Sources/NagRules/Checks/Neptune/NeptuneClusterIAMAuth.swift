@@ -40,6 +40,6 @@ struct NeptuneClusterIAMAuth: Check {
         ])
 
     func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
-        DatabaseChecks.requireTrue("IamAuthEnabled", of: resource, in: context)
+        Requirement.isTrue("IamAuthEnabled", of: resource, in: context)
     }
 }

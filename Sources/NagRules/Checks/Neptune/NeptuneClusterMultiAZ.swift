@@ -50,7 +50,7 @@ struct NeptuneClusterMultiAZ: Check {
         case .absent: return .compliant
         case .unknown(let why): return .unknown(why)
         case .resource(let link):
-            return .unknown(Unresolved("AvailabilityZones is read from resource \(link.logicalId)", at: link.position))
+            return .unknown(link.unknownUntilDeployed)
         case .value(let v):
             guard let zones = v.listValue else { return .unknown(Unresolved("AvailabilityZones is not a list", at: v.position)) }
             return zones.count < 2 ? .violation(at: resource.position(ofProperty: "AvailabilityZones")) : .compliant

@@ -80,9 +80,11 @@ struct OpenSearchAllowlistedIPs: Check {
         case .failure(let why):
             return .unknown(why)
         case .success(let statements):
-            for statement in statements where statement["Effect"]?.stringValue == "Allow" {
+            // The statements are already expanded, so they are read as written.
+            for statement in statements.map({ PolicyStatement($0, reading: .asWritten) })
+            where statement.effect(in: context).string == "Allow" {
                 if !hasAllowList(statement["Condition"]?["IpAddress"]?["aws:sourceIp"]) {
-                    return .violation(at: OpenSearchDomains.position(of: statement, in: resource),
+                    return .violation(at: OpenSearchDomains.position(of: statement.fields, in: resource),
                                       "an Allow statement has no IpAddress aws:sourceIp condition")
                 }
             }

@@ -76,9 +76,11 @@ struct OpenSearchNoUnsignedOrAnonymousAccess: Check {
         case .failure(let why):
             return .unknown(why)
         case .success(let statements):
-            for statement in statements where statement["Effect"]?.stringValue == "Allow" {
-                if let principal = statement["Principal"], CdkNagText.stringify(principal).contains("*") {
-                    return .violation(at: OpenSearchDomains.position(of: statement, in: resource), "an Allow statement's principal contains *")
+            // The statements are already expanded, so they are read as written.
+            for statement in statements.map({ PolicyStatement($0, reading: .asWritten) })
+            where statement.effect(in: context).string == "Allow" {
+                if statement.principalMentionsWildcard {
+                    return .violation(at: OpenSearchDomains.position(of: statement.fields, in: resource), "an Allow statement's principal contains *")
                 }
             }
             return .compliant

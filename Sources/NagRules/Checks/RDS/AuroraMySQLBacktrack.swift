@@ -50,10 +50,10 @@ struct AuroraMySQLBacktrack: Check {
         let engine = RDSDatabases.engine(of: resource, in: context)
         let window = Scalar(resource, "BacktrackWindow", in: context)
         if let seconds = window.number, seconds != 0 { return .compliant }
-        guard let name = engine.isAbsent ? "" : engine.lowercased else { return DatabaseChecks.unknown(engine) }
-        guard name == "aurora" || name == "aurora-mysql" else { return .compliant }
+        if let why = engine.unresolved { return .unknown(why) }
+        guard engine.lowercased == "aurora" || engine.lowercased == "aurora-mysql" else { return .compliant }
         if window.isAbsent { return .violation(at: resource.position, "BacktrackWindow is not set") }
-        guard let zero = window.equals(0) else { return DatabaseChecks.unknown(window) }
-        return zero ? .violation(at: resource.position(ofProperty: "BacktrackWindow")) : .compliant
+        if let why = window.unresolved { return .unknown(why) }
+        return window.equals(0) == true ? .violation(at: resource.position(ofProperty: "BacktrackWindow")) : .compliant
     }
 }

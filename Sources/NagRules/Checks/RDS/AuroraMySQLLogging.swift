@@ -58,6 +58,6 @@ struct AuroraMySQLLogging: Check {
         if let name = engine.lowercased, name != "aurora" && name != "aurora-mysql" { return .compliant }
         if engine.isAbsent { return .compliant }
         if let why = engine.unresolved ?? mode.unresolved { return .unknown(why) }
-        return DatabaseChecks.missingLogExports(Self.needed, "EnableCloudwatchLogsExports", of: resource, in: context)
+        return Requirement.exportsLogs(Self.needed, listedIn: "EnableCloudwatchLogsExports", of: resource, in: context)
     }
 }

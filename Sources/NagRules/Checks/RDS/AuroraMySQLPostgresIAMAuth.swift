@@ -49,15 +49,12 @@ struct AuroraMySQLPostgresIAMAuth: Check {
     func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
         let engine = RDSDatabases.engine(of: resource, in: context)
         if engine.isAbsent || engine.text == "" { return .notApplicable }
-        let aurora = RDSDatabases.isAurora(resource, in: context)
-        if aurora == false { return .compliant }
+        if RDSDatabases.isAurora(resource, in: context) == false { return .compliant }
         let iamAuth = Scalar(resource, "EnableIAMDatabaseAuthentication", in: context)
-        if iamAuth.isAbsent {
-            return aurora == nil ? DatabaseChecks.unknown(engine) : .violation(at: resource.position)
-        }
-        guard let off = iamAuth.looselyFalse else { return DatabaseChecks.unknown(iamAuth) }
-        if !off { return .compliant }
-        return aurora == nil ? DatabaseChecks.unknown(engine)
-            : .violation(at: resource.position(ofProperty: "EnableIAMDatabaseAuthentication"))
+        if let why = iamAuth.unresolved { return .unknown(why) }
+        if !iamAuth.isAbsent && iamAuth.looselyFalse == false { return .compliant }
+        // The engine is not known to be Aurora only when it cannot be read.
+        if let why = engine.unresolved { return .unknown(why) }
+        return .violation(at: iamAuth.isAbsent ? resource.position : resource.position(ofProperty: "EnableIAMDatabaseAuthentication"))
     }
 }

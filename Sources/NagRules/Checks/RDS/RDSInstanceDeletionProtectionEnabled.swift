@@ -66,14 +66,14 @@ struct RDSInstanceDeletionProtectionEnabled: Check {
         let protection = Scalar(resource, "DeletionProtection", in: context)
         if resource.type == RDSDatabases.clusterType {
             if protection.isAbsent { return .violation(at: resource.position, "DeletionProtection is not set") }
-            guard let off = protection.looselyFalse else { return DatabaseChecks.unknown(protection) }
-            return off ? .violation(at: resource.position(ofProperty: "DeletionProtection")) : .compliant
+            if let why = protection.unresolved { return .unknown(why) }
+            return protection.looselyFalse == true ? .violation(at: resource.position(ofProperty: "DeletionProtection")) : .compliant
         }
         let aurora = RDSDatabases.isAurora(resource, in: context)
         if aurora == true { return .compliant }
-        guard let off = protection.looselyFalse else { return DatabaseChecks.unknown(protection) }
-        guard off || protection.isAbsent else { return .compliant }
-        if aurora == nil { return DatabaseChecks.unknown(RDSDatabases.engine(of: resource, in: context)) }
+        if let why = protection.unresolved { return .unknown(why) }
+        guard protection.looselyFalse == true || protection.isAbsent else { return .compliant }
+        if let why = RDSDatabases.engine(of: resource, in: context).unresolved { return .unknown(why) }
         return .violation(at: RDSDatabases.position(of: "DeletionProtection", in: resource))
     }
 }

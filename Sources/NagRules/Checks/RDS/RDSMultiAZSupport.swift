@@ -56,8 +56,8 @@ struct RDSMultiAZSupport: Check {
         if multiAZ.truthy == true { return .compliant }
         let aurora = RDSDatabases.isAurora(resource, in: context)
         if aurora == true { return .compliant }
-        if multiAZ.truthy == nil { return DatabaseChecks.unknown(multiAZ) }
-        if aurora == nil { return DatabaseChecks.unknown(RDSDatabases.engine(of: resource, in: context)) }
+        if let why = multiAZ.unresolved { return .unknown(why) }
+        if let why = RDSDatabases.engine(of: resource, in: context).unresolved { return .unknown(why) }
         return .violation(at: RDSDatabases.position(of: "MultiAZ", in: resource))
     }
 }

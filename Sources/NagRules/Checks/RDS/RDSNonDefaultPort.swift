@@ -90,8 +90,9 @@ struct RDSNonDefaultPort: Check {
             if let number = port.number, !Self.defaults.contains(number) { return .compliant }
             if let why = port.unresolved { return .unknown(why) }
             let mode = Scalar(resource, "EngineMode", in: context)
-            guard let name = engine.isAbsent ? "" : engine.lowercased else { return DatabaseChecks.unknown(engine) }
-            guard let modeName = mode.isAbsent ? "provisioned" : mode.lowercased else { return DatabaseChecks.unknown(mode) }
+            if let why = engine.unresolved ?? mode.unresolved { return .unknown(why) }
+            let name = engine.lowercased ?? ""
+            let modeName = mode.lowercased ?? "provisioned"
             let onDefault: Bool
             if modeName == "provisioned" {
                 onDefault = name.contains("aurora") && port.number == 3306
@@ -104,7 +105,8 @@ struct RDSNonDefaultPort: Check {
         if engine.isAbsent { return .violation(at: resource.position, "Engine is not set") }
         if let number = port.number, !Self.defaults.contains(number) { return .compliant }
         if let why = port.unresolved { return .unknown(why) }
-        guard let name = engine.lowercased else { return DatabaseChecks.unknown(engine) }
+        if let why = engine.unresolved { return .unknown(why) }
+        let name = engine.lowercased ?? ""
         if port.isAbsent {
             return name.contains("aurora") ? .compliant : .violation(at: resource.position, "Port is not set")
         }

@@ -85,14 +85,13 @@ struct RDSStorageEncrypted: Check {
         let encrypted = Scalar(resource, "StorageEncrypted", in: context)
         if resource.type == RDSDatabases.clusterType {
             if encrypted.isAbsent { return .violation(at: resource.position, "StorageEncrypted is not set") }
-            guard let off = encrypted.looselyFalse else { return DatabaseChecks.unknown(encrypted) }
-            return off ? .violation(at: resource.position(ofProperty: "StorageEncrypted")) : .compliant
+            if let why = encrypted.unresolved { return .unknown(why) }
+            return encrypted.looselyFalse == true ? .violation(at: resource.position(ofProperty: "StorageEncrypted")) : .compliant
         }
-        guard let off = encrypted.looselyFalse else { return DatabaseChecks.unknown(encrypted) }
-        guard off || encrypted.isAbsent else { return .compliant }
-        guard let aurora = RDSDatabases.isAurora(resource, in: context) else {
-            return DatabaseChecks.unknown(RDSDatabases.engine(of: resource, in: context))
-        }
-        return aurora ? .compliant : .violation(at: RDSDatabases.position(of: "StorageEncrypted", in: resource))
+        if let why = encrypted.unresolved { return .unknown(why) }
+        guard encrypted.looselyFalse == true || encrypted.isAbsent else { return .compliant }
+        let engine = RDSDatabases.engine(of: resource, in: context)
+        if let why = engine.unresolved { return .unknown(why) }
+        return RDSDatabases.isAurora(resource, in: context) == true ? .compliant : .violation(at: RDSDatabases.position(of: "StorageEncrypted", in: resource))
     }
 }

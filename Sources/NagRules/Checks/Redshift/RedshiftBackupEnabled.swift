@@ -43,7 +43,7 @@ struct RedshiftBackupEnabled: Check {
 
     func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
         let period = Scalar(resource, "AutomatedSnapshotRetentionPeriod", in: context)
-        guard let zero = period.equals(0) else { return DatabaseChecks.unknown(period) }
-        return zero ? .violation(at: resource.position(ofProperty: "AutomatedSnapshotRetentionPeriod")) : .compliant
+        if let why = period.unresolved { return .unknown(why) }
+        return period.equals(0) == true ? .violation(at: resource.position(ofProperty: "AutomatedSnapshotRetentionPeriod")) : .compliant
     }
 }

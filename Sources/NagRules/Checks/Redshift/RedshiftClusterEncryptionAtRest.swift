@@ -51,6 +51,6 @@ struct RedshiftClusterEncryptionAtRest: Check {
         ])
 
     func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
-        DatabaseChecks.requireTrue("Encrypted", of: resource, in: context)
+        Requirement.isTrue("Encrypted", of: resource, in: context)
     }
 }

@@ -38,6 +38,6 @@ struct RedshiftClusterInVPC: Check {
         ])
 
     func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
-        DatabaseChecks.requireNonEmpty("ClusterSubnetGroupName", of: resource, in: context)
+        Requirement.isNonEmpty("ClusterSubnetGroupName", of: resource, in: context)
     }
 }

@@ -53,7 +53,7 @@ struct RedshiftClusterNonDefaultPort: Check {
     func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
         let port = Scalar(resource, "Port", in: context)
         if port.isAbsent { return .violation(at: resource.position, "Port is not set") }
-        guard let isDefault = port.equals(5439) else { return DatabaseChecks.unknown(port) }
-        return isDefault ? .violation(at: resource.position(ofProperty: "Port")) : .compliant
+        if let why = port.unresolved { return .unknown(why) }
+        return port.number == 5439 ? .violation(at: resource.position(ofProperty: "Port")) : .compliant
     }
 }

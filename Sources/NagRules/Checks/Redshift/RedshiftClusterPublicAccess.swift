@@ -44,7 +44,7 @@ struct RedshiftClusterPublicAccess: Check {
     func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
         let access = Scalar(resource, "PubliclyAccessible", in: context)
         if let why = access.unresolved { return .unknown(why) }
-        return access.value.flatMap { Resolved.value($0).bool } == true
+        return access.bool == true
             ? .violation(at: resource.position(ofProperty: "PubliclyAccessible")) : .compliant
     }
 }

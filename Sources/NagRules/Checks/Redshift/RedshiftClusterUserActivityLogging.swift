@@ -67,16 +67,8 @@ struct RedshiftClusterUserActivityLogging: Check {
         ])
 
     func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
-        switch RedshiftClusters.parameterGroup(of: resource, in: context) {
-        case .missing: return .violation(at: resource.position, "ClusterParameterGroupName is not set")
-        case .unknown(let why): return .unknown(why)
-        case .notFound: return .violation(at: RedshiftClusters.groupPosition(resource), "the parameter group is not declared in the template")
-        case .found(let group):
-            let logs = RedshiftClusters.sets(group, in: context) { $0 == "enable_user_activity_logging" && $1 == "true" }
-            guard let logs else {
-                return .unknown(Unresolved("a parameter of \(group.logicalId) cannot be resolved", at: group.position(ofProperty: "Parameters")))
-            }
-            return logs ? .compliant : .violation(at: RedshiftClusters.groupPosition(resource), "\(group.logicalId) does not enable user activity logging")
+        RedshiftClusters.requireParameter(of: resource, in: context, failing: "does not enable user activity logging") {
+            $0 == "enable_user_activity_logging" && $1 == "true"
         }
     }
 }

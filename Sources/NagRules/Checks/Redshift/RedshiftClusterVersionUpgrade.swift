@@ -44,7 +44,7 @@ struct RedshiftClusterVersionUpgrade: Check {
     func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
         let upgrade = Scalar(resource, "AllowVersionUpgrade", in: context)
         if let why = upgrade.unresolved { return .unknown(why) }
-        return upgrade.value.flatMap { Resolved.value($0).bool } == false
+        return upgrade.bool == false
             ? .violation(at: resource.position(ofProperty: "AllowVersionUpgrade")) : .compliant
     }
 }

@@ -29,25 +29,43 @@ enum RedshiftClusters {
         return .found(group)
     }
 
-    /// Whether the group sets a parameter as `matches` accepts it; nil when a parameter cannot be resolved
-    /// and none matched.
-    static func sets(_ group: Resource, in context: RuleContext,
-                     where matches: (_ name: String, _ value: String) -> Bool) -> Bool? {
-        guard case .success(let items)? = context.resolver.resolveList(group[property: "Parameters"]) else {
-            return false
-        }
-        var undecided = false
-        for item in items {
-            guard let map = item.map else { undecided = undecided || item.isUnknown; continue }
-            let name = Scalar(map["ParameterName"], in: context)
-            let value = Scalar(map["ParameterValue"], in: context)
-            guard let n = name.text, let v = value.text else {
-                undecided = undecided || name.unresolved != nil || value.unresolved != nil
-                continue
+    /// A parameter group's `Parameters`.
+    static let parameters = SettingsList(nameFields: ["ParameterName"], valueField: "ParameterValue")
+
+    /// Compliant when the cluster uses a parameter group of the template that sets a parameter as `matches`
+    /// accepts it; otherwise a violation at the cluster's `ClusterParameterGroupName` naming the group and what
+    /// it fails to do (`detail`: "does not set require_ssl to true").
+    static func requireParameter(of cluster: Resource, in context: RuleContext, failing detail: String,
+                                 where matches: (_ name: String, _ value: String) -> Bool) -> RuleOutcome {
+        switch parameterGroup(of: cluster, in: context) {
+        case .missing: return .violation(at: cluster.position, "ClusterParameterGroupName is not set")
+        case .unknown(let why): return .unknown(why)
+        case .notFound: return .violation(at: groupPosition(cluster), "the parameter group is not declared in the template")
+        case .found(let group):
+            switch sets(group, in: context, where: matches).truth {
+            case .holds: return .compliant
+            case .fails: return .violation(at: groupPosition(cluster), "\(group.logicalId) \(detail)")
+            case .undecided:
+                return .unknown("a parameter of \(group.logicalId) cannot be resolved", at: group.position(ofProperty: "Parameters"))
             }
-            if matches(n, v) { return true }
         }
-        return undecided ? nil : false
+    }
+
+    /// Whether the group sets a parameter as `matches` accepts it; undecided when a parameter cannot be
+    /// resolved and none matched.
+    private static func sets(_ group: Resource, in context: RuleContext,
+                             where matches: (_ name: String, _ value: String) -> Bool) -> Verdict {
+        guard case .success(let items)? = PropertyLookup.items(group[property: "Parameters"], in: context) else {
+            return .fails
+        }
+        return parameters.some(in: items, otherwise: .fails) { parameter in
+            let name = Scalar(parameter.name, in: context)
+            let value = Scalar(parameter.value, in: context)
+            guard let n = name.text, let v = value.text else {
+                return (name.unresolved ?? value.unresolved).map(Verdict.undecided) ?? .fails
+            }
+            return .from(matches(n, v))
+        }
     }
 
     /// Where a finding about the cluster's parameter group points.

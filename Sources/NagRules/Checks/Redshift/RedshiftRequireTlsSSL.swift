@@ -79,18 +79,8 @@ struct RedshiftRequireTlsSSL: Check {
         ])
 
     func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
-        switch RedshiftClusters.parameterGroup(of: resource, in: context) {
-        case .missing: return .violation(at: resource.position, "ClusterParameterGroupName is not set")
-        case .unknown(let why): return .unknown(why)
-        case .notFound: return .violation(at: RedshiftClusters.groupPosition(resource), "the parameter group is not declared in the template")
-        case .found(let group):
-            let requires = RedshiftClusters.sets(group, in: context) {
-                $0.lowercased() == "require_ssl" && $1.lowercased() == "true"
-            }
-            guard let requires else {
-                return .unknown(Unresolved("a parameter of \(group.logicalId) cannot be resolved", at: group.position(ofProperty: "Parameters")))
-            }
-            return requires ? .compliant : .violation(at: RedshiftClusters.groupPosition(resource), "\(group.logicalId) does not set require_ssl to true")
+        RedshiftClusters.requireParameter(of: resource, in: context, failing: "does not set require_ssl to true") {
+            $0.lowercased() == "require_ssl" && $1.lowercased() == "true"
         }
     }
 }

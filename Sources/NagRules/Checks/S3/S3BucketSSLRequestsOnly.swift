@@ -88,13 +88,9 @@ struct S3BucketSSLRequestsOnly: Check {
             let bucket = S3Buckets.target(of: resource, in: context)
             let literalName = bucket.flatMap { context.graph.resource(named: $0) == nil ? $0 : nil }
             let bucketId = bucket.flatMap { context.graph.resource(named: $0) == nil ? nil : $0 } ?? bucket ?? ""
-            return S3Buckets.deniesInsecureTransport(resource, bucketId: bucketId, bucketName: literalName, in: context)
+            return S3Buckets.deniesRequestsWithoutTLS(resource, bucketId: bucketId, bucketName: literalName, in: context)
                 ? .compliant : .violation(at: resource.position)
         }
-        let name = S3Buckets.declaredName(of: resource, in: context)
-        let protected = S3Buckets.policies(for: resource, in: context).contains {
-            S3Buckets.deniesInsecureTransport($0, bucketId: resource.logicalId, bucketName: name, in: context)
-        }
-        return protected ? .compliant : .violation(at: resource.position)
+        return S3Buckets.isTLSOnly(resource, in: context) ? .compliant : .violation(at: resource.position)
     }
 }

@@ -45,39 +45,32 @@ enum S3Buckets {
         }
     }
 
-    /// The statements of a policy document, each resolved to a map (unresolvable ones are skipped).
-    static func statements(of document: Resolved, in context: RuleContext) -> [ValueMap] {
-        guard let map = document.map else { return [] }
-        let statements = context.resolve(map["Statement"])
-        let items = statements.list ?? statements.value.map { [$0] } ?? []
-        return items.compactMap { context.resolve($0).map }
+    /// The statements of a bucket policy, read leniently as the S3 rules always have: a statement, action or
+    /// principal that cannot be resolved is skipped and the rest still read. Only a document written as a
+    /// map is read; one given as JSON text has no statements here.
+    static func statements(of policy: Resource, in context: RuleContext) -> [PolicyStatement] {
+        guard let fields = context.resolve(policy, "PolicyDocument").map,
+              case .success(let statements) = PolicyDocument(fields, reading: .lenient).statements(in: context)
+        else { return [] }
+        return statements
     }
 
-    /// A statement field as a list of resolved strings (a single string counts as a list of one).
-    static func strings(_ value: Value?, in context: RuleContext) -> [String] {
-        let resolved = context.resolve(value)
-        if let list = resolved.list { return list.compactMap { context.resolve($0).string } }
-        return resolved.string.map { [$0] } ?? []
-    }
-
-    /// Whether `policy` has cdk-nag's TLS-only statement: Deny, every principal, s3:* or *, on the bucket and
-    /// its objects, with `Bool aws:SecureTransport false`.
-    static func deniesInsecureTransport(_ policy: Resource, bucketId: String, bucketName: String?, in context: RuleContext) -> Bool {
-        S3Buckets.statements(of: context.resolve(policy, "PolicyDocument"), in: context).contains { statement in
-            guard context.resolve(statement["Effect"]).string == "Deny" else { return false }
-            let actions = S3Buckets.strings(statement["Action"], in: context)
-            guard actions.contains(where: { $0 == "*" || $0.lowercased() == "s3:*" }) else { return false }
-            guard isEveryone(statement["Principal"], in: context) else { return false }
-            let secure = context.resolver.resolve(statement["Condition"], at: "Bool", "aws:SecureTransport")
-            guard secure.bool == false else { return false }
-            return coversBucketAndObjects(statement["Resource"], bucketId: bucketId, bucketName: bucketName, in: context)
+    /// Whether `policy` has cdk-nag's TLS-only statement for a bucket: the shared test
+    /// (``PolicyStatement/deniesRequestsWithoutTLS(forAnyOf:in:)``) on s3:* or *, whose resources are the
+    /// bucket and its objects.
+    static func deniesRequestsWithoutTLS(_ policy: Resource, bucketId: String, bucketName: String?, in context: RuleContext) -> Bool {
+        statements(of: policy, in: context).contains { statement in
+            statement.deniesRequestsWithoutTLS(forAnyOf: ["*", "s3:*"], in: context)
+                && coversBucketAndObjects(statement["Resource"], bucketId: bucketId, bucketName: bucketName, in: context)
         }
     }
 
-    private static func isEveryone(_ principal: Value?, in context: RuleContext) -> Bool {
-        let resolved = context.resolve(principal)
-        if resolved.string == "*" { return true }
-        return S3Buckets.strings(resolved.map?["AWS"], in: context).contains("*")
+    /// Whether one of the bucket's policies denies requests to it without TLS.
+    static func isTLSOnly(_ bucket: Resource, in context: RuleContext) -> Bool {
+        let name = declaredName(of: bucket, in: context)
+        return policies(for: bucket, in: context).contains {
+            deniesRequestsWithoutTLS($0, bucketId: bucket.logicalId, bucketName: name, in: context)
+        }
     }
 
     /// One resource names the bucket itself (no `/`), another its objects (one `/`, ending in `/*` after the name).

@@ -64,10 +64,9 @@ struct SNSTopicSSLPublishOnly: Check {
     func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
         if !context.resolve(resource, "KmsMasterKeyId").isAbsent { return .compliant }
         let name = context.resolve(resource, "TopicName").string
-        let policies = SecureTransportPolicies.policies(
-            for: resource, name: name, policyType: Self.policyType, targetsProperty: "Topics", in: context)
+        let policies = context.index(PoliciesByTarget<TopicPolicy>.self).policies(naming: resource, name: name)
         let secured = policies.contains {
-            SecureTransportPolicies.deniesInsecureTransport($0, in: context) { $0.lowercased() == "sns:publish" }
+            SecureTransportPolicies.deniesRequestsWithoutTLS($0, forAnyOf: ["sns:publish"], in: context)
         }
         return secured ? .compliant : .violation(at: resource.position)
     }

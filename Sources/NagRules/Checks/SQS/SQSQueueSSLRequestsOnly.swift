@@ -71,10 +71,9 @@ struct SQSQueueSSLRequestsOnly: Check {
 
     func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
         let name = context.resolve(resource, "QueueName").string
-        let policies = SecureTransportPolicies.policies(
-            for: resource, name: name, policyType: SQSQueues.policyType, targetsProperty: "Queues", in: context)
+        let policies = context.index(PoliciesByTarget<QueuePolicy>.self).policies(naming: resource, name: name)
         let secured = policies.contains {
-            SecureTransportPolicies.deniesInsecureTransport($0, in: context) { $0 == "*" || $0.lowercased() == "sqs:*" }
+            SecureTransportPolicies.deniesRequestsWithoutTLS($0, forAnyOf: ["*", "sqs:*"], in: context)
         }
         return secured ? .compliant : .violation(at: resource.position)
     }

@@ -85,18 +85,13 @@ struct VPCFlowLogsEnabled: Check {
         ])
 
     func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
-        var undecided: Unresolved?
-        for flowLog in context.graph.resources(ofType: Self.flowLogType) {
-            let target = context.resolve(flowLog, "ResourceId")
-            guard target.resourceLink?.logicalId == resource.logicalId || target.string == resource.logicalId else {
-                continue
-            }
-            switch ComputeValues.scalar(flowLog.properties["ResourceType"], in: context) {
-            case .failure(let why): undecided = undecided ?? why
-            case .success(let value): if value?.scalarText == "VPC" { return .compliant }
-            }
+        let flowLogs = context.graph.resources(ofType: Self.flowLogType).filter { flowLog in
+            context.resolve(flowLog, "ResourceId").resourceName == resource.logicalId
         }
-        if let undecided { return .unknown(undecided) }
-        return .violation(at: resource.position)
+        return Verdict.some(flowLogs, otherwise: .fails(at: resource.position)) { flowLog in
+            let type = Scalar(flowLog, "ResourceType", in: context)
+            if let why = type.unresolved { return .undecided(why) }
+            return .from(type.text == "VPC")
+        }.outcome
     }
 }
