@@ -2,10 +2,12 @@
 """Differential check of nag against the real cdk-nag on the shared corpus.
 
 For every template cdk-nag could load (../shared/corpus/expected/cdk-nag.json), compares the set of
-(rule id with its granular finding, logical id) pairs that cdk-nag reports for the AwsSolutions rules nag
-implements with what nag reports under --ignore-suppressions (unknowns count as reported).
+(rule id with its granular finding, logical id) pairs that cdk-nag reports for the rules nag implements, in
+every one of cdk-nag's six packs nag ships, with what nag reports under --ignore-suppressions (unknowns count
+as reported). One nag run covers all packs.
 
-  scripts/differential.py                 per-rule table
+  scripts/differential.py                 per-rule table, every pack
+  scripts/differential.py --pack HIPAA.Security   one pack (repeatable)
   scripts/differential.py --rule S10 --show 20    also list differences for rules matching S10
   scripts/differential.py --check         fail when a rule falls below its floor in
                                           Tests/Fixtures/differential-baseline/*.tsv (or below 99% when absent)
@@ -24,7 +26,7 @@ def base(rule): return rule.split("[", 1)[0]
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--nag", default=os.path.join(ROOT, ".build", "debug", "nag"))
-    ap.add_argument("--pack", default="AwsSolutions")
+    ap.add_argument("--pack", action="append", default=[], help="a cdk-nag pack (repeatable; default: all six that nag ships)")
     ap.add_argument("--rule", action="append", default=[], help="only rules whose id contains this")
     ap.add_argument("--show", type=int, default=0, help="differences to list per rule")
     ap.add_argument("--check", action="store_true")
@@ -39,11 +41,14 @@ def main():
     files = sorted(k for k, v in expected.items() if "findings" in v)
     paths = [os.path.join(CORPUS, f) for f in files]
 
-    rules_out = subprocess.run([args.nag, "rules", "--pack", args.pack, "--format", "json"],
-                               capture_output=True, text=True, check=True).stdout
-    implemented = {rule["id"] for rule in json.loads(rules_out)["rules"] if rule["pack"] == args.pack}
+    cdk_packs = ["AwsSolutions", "HIPAA.Security", "NIST.800.53.R4", "NIST.800.53.R5", "PCI.DSS.321", "Serverless"]
+    rules_out = subprocess.run([args.nag, "rules", "--format", "json"], capture_output=True, text=True, check=True).stdout
+    shipped = {rule["pack"] for rule in json.loads(rules_out)["rules"]}
+    packs = [p for p in (args.pack or cdk_packs) if p in shipped]
+    implemented = {rule["id"] for rule in json.loads(rules_out)["rules"] if rule["pack"] in packs}
+    pack_args = [a for p in packs for a in ("--pack", p)]
 
-    run = subprocess.run([args.nag, "--pack", args.pack, "--format", "json", "--ignore-suppressions",
+    run = subprocess.run([args.nag] + pack_args + ["--format", "json", "--ignore-suppressions",
                           "--unknown", "warning", "--fail-on", "none", "--skip-rule", "Nag-"] + paths,
                          capture_output=True, text=True)
     if run.returncode not in (0, 2):
@@ -86,11 +91,13 @@ def main():
             floors[rid] = (float(recall), float(precision))
 
     def order(r):
-        head, _, num = r.partition("-")[2].rstrip("0123456789"), None, r.partition("-")[2][len(r.partition("-")[2].rstrip("0123456789")):]
-        return (head, int(num or 0))
+        pack, _, suffix = r.partition("-")
+        head = suffix.rstrip("0123456789")
+        return (cdk_packs.index(pack) if pack in cdk_packs else 99, head, int(suffix[len(head):] or 0))
     selected = [r for r in sorted(implemented, key=order) if not args.rule or any(x in r for x in args.rule)]
-    print(f"differential: {len(files)} templates cdk-nag loaded; nag failed to load {len(failed & set(files))} of them")
-    print(f"{'rule':<22}{'cdk-nag':>8}{'found':>8}{'recall':>9}{'nag':>8}{'confirmed':>10}{'precision':>10}")
+    print(f"differential: {len(files)} templates cdk-nag loaded; nag failed to load {len(failed & set(files))} of them; packs: {', '.join(packs)}")
+    width = max([22] + [len(r) + 2 for r in selected])
+    print(f"{'rule':<{width}}{'cdk-nag':>8}{'found':>8}{'recall':>9}{'nag':>8}{'confirmed':>10}{'precision':>10}")
     problems, rows = [], []
     for r in selected:
         cp, found, np_, conf = stats[r]
@@ -103,14 +110,19 @@ def main():
             mark = "  <-- below floor"; problems.append(r)
         elif recall < TARGET or precision < TARGET:
             mark = "  (below 99%, documented)"
-        print(f"{r:<22}{cp:>8}{found:>8}{recall:>8.1%}{np_:>8}{conf:>10}{precision:>9.1%}{mark}")
+        print(f"{r:<{width}}{cp:>8}{found:>8}{recall:>8.1%}{np_:>8}{conf:>10}{precision:>9.1%}{mark}")
         if args.show:
             missed, extra = diffs[r]
             for rel, pair in missed[:args.show]: print(f"    missed  {pair[0]} {pair[1]}  {rel}")
             for rel, pair in extra[:args.show]: print(f"    extra   {pair[0]} {pair[1]}  {rel}")
-    tot = [sum(stats[r][i] for r in selected) for i in range(4)]
-    if tot[0] or tot[2]:
-        print(f"{'all':<22}{tot[0]:>8}{tot[1]:>8}{(tot[1]/tot[0] if tot[0] else 1):>8.1%}{tot[2]:>8}{tot[3]:>10}{(tot[3]/tot[2] if tot[2] else 1):>9.1%}")
+    def total(label, rules):
+        tot = [sum(stats[r][i] for r in rules) for i in range(4)]
+        if tot[0] or tot[2]:
+            print(f"{label:<{width}}{tot[0]:>8}{tot[1]:>8}{(tot[1]/tot[0] if tot[0] else 1):>8.1%}{tot[2]:>8}{tot[3]:>10}{(tot[3]/tot[2] if tot[2] else 1):>9.1%}")
+    if len(packs) > 1:
+        for pack in packs:
+            total(f"all {pack}", [r for r in selected if r.startswith(pack + "-")])
+    total("all", selected)
     if args.write_baseline:
         os.makedirs(BASELINE_DIR, exist_ok=True)
         with open(os.path.join(BASELINE_DIR, args.write_baseline + ".tsv"), "w") as out:

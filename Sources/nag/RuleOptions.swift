@@ -3,7 +3,7 @@ import NagRules
 
 /// Options that choose rules: packs, filters and level changes.
 struct RuleOptions: ParsableArguments {
-    @Option(name: .customLong("pack"), help: ArgumentHelp("A rule pack to run (repeatable; default: \(BuiltInPacks.defaultNames.joined(separator: " and "))).", valueName: "name"))
+    @Option(name: .customLong("pack"), help: ArgumentHelp("A rule pack to run (repeatable; `all` for every built-in pack; default: \(BuiltInPacks.defaultNames.joined(separator: " and "))).", valueName: "name"))
     var packs: [String] = []
 
     @Option(name: .customLong("rule"), help: ArgumentHelp("Run only rules whose id starts with this (repeatable).", valueName: "id"))

@@ -25,6 +25,7 @@ struct Rules: ParsableCommand {
         let available = BuiltInPacks.all + (try custom.packs())
         var chosen: [RulePack] = []
         for name in packs {
+            if name.lowercased() == RuleSelection.allPacks { chosen += BuiltInPacks.all; continue }
             guard let pack = available.first(where: { $0.name.lowercased() == name.lowercased() }) else {
                 throw ValidationError("unknown pack \(name) (available: \(available.map(\.name).joined(separator: ", ")))")
             }
@@ -54,6 +55,7 @@ struct Explain: ParsableCommand {
             let close = rules.filter { $0.id.lowercased().hasPrefix(ruleId.lowercased()) }.map(\.id)
             throw ValidationError("no rule \(ruleId)" + (close.isEmpty ? "" : "; did you mean \(close.prefix(5).joined(separator: ", "))?"))
         }
-        print(RuleCatalog.explanation(rule), terminator: "")
+        let twins = rules.filter { $0.check != nil && $0.check == rule.check && $0.id != rule.id }.map(\.id)
+        print(RuleCatalog.explanation(rule, alsoPublishedAs: twins), terminator: "")
     }
 }

@@ -111,7 +111,7 @@ final class CountingCheck: Check {
     }
 
     @Test func unknownPackIsAnError() throws {
-        #expect(throws: RuleSelection.SelectionError.unknownPack("HIPAA", available: ["Test", "AwsSolutions", "Nag"])) {
+        #expect(throws: RuleSelection.SelectionError.unknownPack("HIPAA", available: ["Test", "AwsSolutions", "Nag", "all"])) {
             try RuleSelection(packNames: ["HIPAA"]).ruleSet(from: TestRules.packs)
         }
         let error = RuleSelection.SelectionError.unknownPack("HIPAA", available: ["A", "B"])

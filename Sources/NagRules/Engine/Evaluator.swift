@@ -62,6 +62,7 @@ public struct Evaluator: Sendable {
     private func record(_ outcome: RuleOutcome, of rule: Rule, for resource: ResourceSummary, in template: Template,
                         into findings: inout [Finding], _ compliant: inout [CompliantCheck]) {
         let ruleId = rule.id.description
+        let check = rule.check?.name
         switch outcome {
         case .compliant:
             compliant.append(CompliantCheck(ruleId: ruleId, resource: resource))
@@ -72,13 +73,13 @@ public struct Evaluator: Sendable {
                 findings.append(Finding(
                     ruleId: ruleId, level: ruleSet.level(of: violation, of: rule), kind: .violation, message: rule.cause,
                     detail: violation.detail, findingId: violation.findingId, resource: resource,
-                    location: template.location(violation.position)))
+                    location: template.location(violation.position), check: check, controls: rule.controls))
             }
         case .unknown(let why):
             guard let level = options.unknownLevel else { return }
             findings.append(Finding(
                 ruleId: ruleId, level: level, kind: .unknown, message: "could not be decided: \(why.reason)",
-                resource: resource, location: template.location(why.position)))
+                resource: resource, location: template.location(why.position), check: check, controls: rule.controls))
         }
     }
 }

@@ -39,10 +39,15 @@ public struct Finding: Sendable, Hashable {
     public var location: FileLocation
     /// Set when a `cdk_nag` suppression covers the finding.
     public var suppression: AppliedSuppression?
+    /// The check behind the rule (cdk-nag's function name): findings of several packs' rules with the same
+    /// check, resource and place are one problem. Nil for the `Nag` pack's suppression audit.
+    public var check: String?
+    /// The compliance controls the rule's pack maps it to (HIPAA sections, NIST controls, PCI requirements).
+    public var controls: [String] = []
 
     public init(ruleId: String, level: RuleLevel, kind: Kind, message: String, detail: String? = nil,
                 findingId: String? = nil, resource: ResourceSummary, location: FileLocation,
-                suppression: AppliedSuppression? = nil) {
+                suppression: AppliedSuppression? = nil, check: String? = nil, controls: [String] = []) {
         self.ruleId = ruleId
         self.level = level
         self.kind = kind
@@ -52,6 +57,8 @@ public struct Finding: Sendable, Hashable {
         self.resource = resource
         self.location = location
         self.suppression = suppression
+        self.check = check
+        self.controls = controls
     }
 
     /// The id as cdk-nag writes it: `AwsSolutions-IAM5[Action::s3:*]` for granular findings.

@@ -30,13 +30,19 @@ public struct RuleSelection: Sendable {
         }
     }
 
+    /// The pack name that selects every built-in pack.
+    public static let allPacks = "all"
+
     /// The selected rules out of `available` packs; the `Nag` suppression checks are always included
-    /// unless skipped.
+    /// unless skipped. The name `all` selects every built-in pack.
     public func ruleSet(from available: [RulePack]) throws(SelectionError) -> RuleSet {
         var packs: [RulePack] = []
-        for name in packNames {
+        let names = packNames.flatMap { name in
+            name.lowercased() == Self.allPacks ? BuiltInPacks.all.map(\.name) : [name]
+        }
+        for name in names {
             guard let pack = available.first(where: { $0.name.lowercased() == name.lowercased() }) else {
-                throw .unknownPack(name, available: available.map(\.name))
+                throw .unknownPack(name, available: available.map(\.name) + [Self.allPacks])
             }
             if !packs.contains(where: { $0.name == pack.name }) { packs.append(pack) }
         }

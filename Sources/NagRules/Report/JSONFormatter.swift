@@ -43,6 +43,8 @@ public struct JSONFormatter: ReportFormatter {
     static func finding(_ f: Finding) -> JSONNode {
         .object([
             ("rule", .string(f.ruleId)),
+            ("check", .optional(f.check)),
+            ("controls", .array(f.controls.map(JSONNode.string))),
             ("findingId", .optional(f.findingId)),
             ("level", .string(f.level.rawValue)),
             ("kind", .string(f.kind.rawValue)),

@@ -40,13 +40,17 @@ package enum RuleCatalog {
     }
 
     /// Everything about one rule, for `nag explain`.
-    package static func explanation(_ rule: RuleDescription) -> String {
+    /// `alsoPublishedAs`: the ids under which other packs publish the same check.
+    package static func explanation(_ rule: RuleDescription, alsoPublishedAs twins: [String] = []) -> String {
         let types = rule.resourceTypes.isEmpty ? "any resource" : rule.resourceTypes.sorted().joined(separator: ", ")
+        let check = rule.check.map { "Check: \($0)\n" } ?? ""
+        let controls = rule.controls.isEmpty ? "" : "Controls: \(rule.controls.joined(separator: ", "))\n"
+        let published = twins.isEmpty ? "" : "Also published as: \(twins.joined(separator: ", "))\n"
         return """
         \(rule.id) (\(rule.level.rawValue))
         \(rule.cause)
 
-        Checks: \(types)
+        \(check)\(published)\(controls)Resource types: \(types)
 
         Why:
         \(rule.explanation)

@@ -72,6 +72,8 @@ public struct SARIFFormatter: ReportFormatter {
             ("defaultConfiguration", .object([("level", .string(level(rule.level)))])),
             ("properties", .object([
                 ("pack", .string(rule.pack)),
+                ("check", .optional(rule.check)),
+                ("controls", .array(rule.controls.map(JSONNode.string))),
                 ("resourceTypes", .array(rule.resourceTypes.sorted().map(JSONNode.string))),
             ])),
         ])
@@ -105,6 +107,7 @@ public struct SARIFFormatter: ReportFormatter {
         var properties: [(String, JSONNode)] = [("kind", .string(finding.kind.rawValue)),
                                                  ("resourceType", .string(finding.resource.type))]
         if let findingId = finding.findingId { properties.append(("findingId", .string(findingId))) }
+        if let check = finding.check { properties.append(("check", .string(check))) }
         members.append(("properties", .object(properties)))
         return .object(members)
     }
