@@ -61,8 +61,8 @@ import Testing
         let published = Set(BuiltInPacks.all.flatMap(\.rules).compactMap(\.check?.name))
         for (file, names) in declared {
             #expect(names == [file], "\(file).swift declares \(names): one check per file, named as the file")
-            for name in names {
-                #expect(published.contains(name), "check \(name) is published by no pack")
+            for name in names where !published.contains(name) {
+                Issue.record("check \(name) is published by no pack")
             }
         }
     }

@@ -94,3 +94,31 @@ enum S3Buckets {
         return false
     }
 }
+
+extension S3Buckets {
+    /// Whether a bucket's Block Public Access settings keep it from public access through policies and
+    /// through any of the canned ACLs `publicACLs` (`PublicRead`, `PublicReadWrite`), as cdk-nag's public
+    /// read and write checks test it: `BlockPublicPolicy` must be true, and a bucket whose `AccessControl` is
+    /// one of `publicACLs` must also set `BlockPublicAcls` to true.
+    static func blocksPublicAccess(_ bucket: Resource, grantedBy publicACLs: Set<String>,
+                                   in context: RuleContext) -> RuleOutcome {
+        let block = PropertyLookup.find(bucket, "PublicAccessBlockConfiguration", in: context)
+        if block.resolved.isAbsent { return .violation(at: bucket.position, "PublicAccessBlockConfiguration is not set") }
+        if let why = block.unresolved { return .unknown(why) }
+        let settings = block.resolved.map
+        let blockPolicy = Scalar(settings?["BlockPublicPolicy"], in: context)
+        if let why = blockPolicy.unresolved { return .unknown(why) }
+        if blockPolicy.bool != true {
+            return .violation(at: PropertyLookup.position(of: "BlockPublicPolicy", in: settings, else: block.position),
+                              "BlockPublicPolicy is not true")
+        }
+        let blockACLs = Scalar(settings?["BlockPublicAcls"], in: context)
+        if blockACLs.bool == true { return .compliant }
+        let acl = Scalar(bucket, "AccessControl", in: context)
+        if let why = acl.unresolved { return .unknown(why) }
+        guard let granted = acl.text, publicACLs.contains(granted) else { return .compliant }
+        if let why = blockACLs.unresolved { return .unknown(why) }
+        return .violation(at: bucket.position(ofProperty: "AccessControl"),
+                          "AccessControl is \(granted) and BlockPublicAcls is not true")
+    }
+}
