@@ -128,7 +128,7 @@ private func strings(_ resolved: Resolved) -> [String]? { resolved.list?.compact
         }
         #expect(region.reason == "AWS::Region is known only at deploy time")
         guard case .failure(let loop) = resolver.condition(named: "Loop") else { Issue.record("Loop cycles"); return }
-        #expect(loop.reason.contains("a cycle?"))
+        #expect(loop.reason.contains("a cycle"))
         guard case .failure(let undefined) = resolver.condition(named: "Undefined") else { return }
         #expect(undefined.reason == "condition Undefined is not defined")
     }
