@@ -63,7 +63,7 @@ package struct DocumentLoader: Sendable {
         do {
             root = try bytes.withUnsafeBytes { raw in
                 switch syntax {
-                case .json: try JSONParser.parse(raw, limits: limits)
+                case .json: try JSONParser.parse(raw, limits: limits, warnings: &warnings)
                 case .yaml: try YAMLParser.parse(raw, limits: limits, warnings: &warnings)
                 }
             }
