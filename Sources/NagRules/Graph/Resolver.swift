@@ -164,8 +164,22 @@ public struct Resolver: Sendable {
             return .unknown(Unresolved("Fn::GetAtt of \(name), which the template does not define", at: position))
         }
         let attribute = resolve(attributeValue, trail: trail.deeper).string
+        if let attribute, let resource = template.resource(named: name),
+           let property = Self.attributesFromProperties[resource.type]?[attribute],
+           let written = resource.properties[property] {
+            let resolved = resolve(written, trail: trail.deeper)
+            if case .value(let v) = resolved, v.scalarText != nil { return .value(v) }
+        }
         return .resource(ResourceLink(logicalId: name, attribute: attribute ?? "*", position: position))
     }
+
+    /// Attributes whose value is one of the resource's own properties, by resource type: `Fn::GetAtt` of
+    /// them resolves to the property when the template writes it as a value nag can resolve (a VPC's
+    /// `CidrBlock`), and stays a reference to the resource otherwise (a VPC whose block comes from IPAM).
+    public static let attributesFromProperties: [String: [String: String]] = [
+        "AWS::EC2::VPC": ["CidrBlock": "CidrBlock"],
+        "AWS::EC2::Subnet": ["CidrBlock": "CidrBlock", "AvailabilityZone": "AvailabilityZone"],
+    ]
 
     private func resolveSub(_ argument: Value, at position: Position, trail: Trail) -> Resolved {
         var textValue = argument
