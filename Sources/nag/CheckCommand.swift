@@ -77,19 +77,25 @@ struct Check: ParsableCommand {
         } catch {
             throw ValidationError(error.description)
         }
-        let text = formatter(writingToTerminal: output == nil).format(report)
+        let formatter = formatter(writingToTerminal: output == nil)
         if let output {
-            do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: output))
-            } catch {
-                printError("\(output): error: cannot write the report: \(error.localizedDescription)")
+            guard var file = FileOutput(path: output) else {
+                printError("\(output): error: cannot write the report: \(String(cString: strerror(errno)))")
                 throw ExitCode(ExitStatus.invalidInput)
             }
-            if format != .text { report.diagnostics.forEach { printError($0.description) } }
+            formatter.write(report, to: &file)
+            file.flush()
+            close(file.descriptor)
+            if let why = file.failureDescription {
+                printError("\(output): error: cannot write the report: \(why)")
+                throw ExitCode(ExitStatus.invalidInput)
+            }
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-            if format != .text { report.diagnostics.forEach { printError($0.description) } }
+            var standardOutput = FileOutput(descriptor: STDOUT_FILENO)
+            formatter.write(report, to: &standardOutput)
+            standardOutput.flush()
         }
+        if format != .text { report.diagnostics.forEach { printError($0.description) } }
         switch report.outcome(failOn: failOn.level) {
         case .clean: return
         case .findings: throw ExitCode(ExitStatus.findings)

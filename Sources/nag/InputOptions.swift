@@ -10,7 +10,7 @@ struct InputOptions: ParsableArguments {
     @Option(name: .customLong("max-file-size"), help: ArgumentHelp("Largest template accepted, in bytes.", valueName: "bytes"))
     var maxFileSize: Int = LoadLimits.default.maxFileSize
 
-    @Option(name: .customLong("max-depth"), help: ArgumentHelp("Deepest nesting of lists and maps accepted.", valueName: "levels"))
+    @Option(name: .customLong("max-depth"), help: ArgumentHelp("Deepest nesting of lists and maps accepted (at most \(LoadLimits.maxDepthCeiling)).", valueName: "levels"))
     var maxDepth: Int = LoadLimits.default.maxDepth
 
     @Option(name: .customLong("max-alias-expansion"), help: ArgumentHelp("Most YAML nodes alias expansion may produce in one file.", valueName: "nodes"))
@@ -23,11 +23,17 @@ struct InputOptions: ParsableArguments {
     func validate() throws {
         guard !paths.isEmpty else { throw ValidationError("Give at least one template file or directory (or - for standard input).") }
         guard maxFileSize > 0, maxDepth > 0, maxAliasExpansion >= 0 else { throw ValidationError("Limits must be positive.") }
+        guard maxDepth <= LoadLimits.maxDepthCeiling else {
+            throw ValidationError("--max-depth is at most \(LoadLimits.maxDepthCeiling): deeper nesting than that is never a real template, and would exhaust the stack.")
+        }
+        guard maxFileSize <= LoadLimits.maxFileSizeCeiling else {
+            throw ValidationError("--max-file-size is at most \(LoadLimits.maxFileSizeCeiling) bytes (1 GiB).")
+        }
     }
 
     /// The sources to scan and the paths that could not be used.
     func discover() -> (sources: [TemplateSource], problems: [LoadDiagnostic]) {
-        InputDiscovery.discover(paths)
+        InputDiscovery.discover(paths, loader: loader)
     }
 }
 
@@ -37,13 +43,17 @@ enum InputDiscovery {
     /// Folders never searched: build outputs and dependencies hold no templates of the project's own.
     static let skippedFolders: Set<String> = [".git", "node_modules", ".build"]
 
-    static func discover(_ paths: [String]) -> (sources: [TemplateSource], problems: [LoadDiagnostic]) {
+    static func discover(_ paths: [String], loader: TemplateLoader = TemplateLoader()) -> (sources: [TemplateSource], problems: [LoadDiagnostic]) {
         var sources: [TemplateSource] = []
         var problems: [LoadDiagnostic] = []
         let files = FileManager.default
         for path in paths {
             if path == "-" {
-                sources.append(.standardInput(Array(FileHandle.standardInput.readDataToEndOfFile())))
+                do {
+                    sources.append(.standardInput(try loader.readStandardInput()))
+                } catch {
+                    problems.append(error)
+                }
                 continue
             }
             var isDirectory: ObjCBool = false

@@ -10,13 +10,13 @@ struct Rules: ParsableCommand {
 
     /// How `nag rules` prints the list.
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, markdown, json
+        case text, markdown, json, packs
     }
 
-    @Option(help: ArgumentHelp("text (id, level, cause), markdown (the README's table) or json (for tools).", valueName: "format"))
+    @Option(help: ArgumentHelp("text (id, level, cause), markdown (a section and table per pack: docs/rules.md), json (for tools) or packs (a table of the packs).", valueName: "format"))
     var format: Format = .text
 
-    @Flag(help: "Print a Markdown table (the same as --format markdown).")
+    @Flag(help: "Print Markdown (the same as --format markdown).")
     var markdown = false
 
     @OptionGroup var custom: CustomRuleOptions
@@ -31,10 +31,12 @@ struct Rules: ParsableCommand {
             }
             chosen.append(pack)
         }
-        let rules = (chosen.isEmpty ? available : chosen).flatMap(\.rules).map(\.description)
+        let selected = chosen.isEmpty ? available : chosen
+        let rules = selected.flatMap(\.rules).map(\.description)
         switch markdown ? .markdown : format {
         case .text: print(RuleCatalog.list(rules), terminator: "")
-        case .markdown: print(RuleCatalog.markdownTable(rules), terminator: "")
+        case .markdown: print(RuleCatalog.markdownDocument(selected), terminator: "")
+        case .packs: print(RuleCatalog.packTable(selected, defaults: BuiltInPacks.defaultNames), terminator: "")
         case .json: print(RuleCatalog.json(rules), terminator: "")
         }
     }

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 import Testing
 
@@ -199,6 +202,31 @@ struct CLITests {
         let json = try NagBinary.run(Self.s1 + ["--format", "json", "-"], stdin: "{\"Resources\": {\"T\": {\"Type\": \"AWS::SNS::Topic\"}}}")
         #expect(json.status == 0, "\(json.stderr)")
         #expect(json.stdout.contains("\"file\": \"-\""))
+    }
+
+    @Test func standardInputIsReadUnderTheSizeLimit() throws {
+        // Read in chunks and refused at the limit: an endless stream (`nag - < /dev/zero`) ends the same way.
+        let big = String(repeating: "# padding\n", count: 20_000)
+        let result = try NagBinary.run(["--max-file-size", "100000", "-"], stdin: big)
+        #expect(result.status == 2)
+        #expect(result.stdout.contains("-:1:1: error: standard input is over the limit of 100000 bytes (raise it with --max-file-size)"),
+                "\(result.stdout)\(result.stderr)")
+    }
+
+    @Test func aFIFOInAFolderIsReportedAndTheRestScanned() throws {
+        let scratch = try Scratch()
+        let good = try scratch.write("good.yaml", Templates.openBucket)
+        #expect(mkfifo(scratch.url("pipe.yaml").path, 0o600) == 0)
+        let result = try NagBinary.run(Self.s1 + [scratch.root.path])
+        #expect(result.status == 2)
+        #expect(result.stdout.contains("pipe.yaml:1:1: error: is a named pipe (FIFO), not a regular file"), "\(result.stdout)")
+        #expect(result.stdout.contains("\(good):2:3: error AwsSolutions-S1 Data"))
+    }
+
+    @Test func limitOptionsAreBounded() throws {
+        let result = try NagBinary.run(["--max-depth", "1000000", "x.yaml"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--max-depth is at most 2048"))
     }
 
     @Test func parametersSettleUnknowns() throws {

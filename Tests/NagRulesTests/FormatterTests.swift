@@ -388,3 +388,29 @@ enum Python {
         return (process.terminationStatus, String(decoding: try Data(contentsOf: outputFile), as: UTF8.self))
     }
 }
+
+/// Streaming a report writes the same text as rendering it whole.
+@Suite struct StreamedJSONTests {
+    static let items: [JSONNode] = [
+        .object([("a", 1), ("b", .array(["x", "y"]))]),
+        .string("quote \" and newline \n"),
+        .object([]),
+        .array([]),
+    ]
+
+    @Test(arguments: [0, 1, 4])
+    func streamingEqualsRenderingTheWholeDocument(count: Int) {
+        let items = Array(Self.items.prefix(count))
+        for nesting in 0..<3 {
+            var whole: JSONNode = .array(items)
+            var envelope: JSONNode = JSONNode.streamedItems
+            for level in 0..<nesting {
+                whole = .object([("level\(level)", 1), ("items", whole), ("after", "z")])
+                envelope = .object([("level\(level)", 1), ("items", envelope), ("after", "z")])
+            }
+            var streamed = ""
+            envelope.write(streaming: items, to: &streamed)
+            #expect(streamed == whole.rendered(), "count \(count), nesting \(nesting)")
+        }
+    }
+}

@@ -281,11 +281,24 @@ private func call(_ name: IntrinsicName, _ argument: Value) -> Value {
         #expect(escaped.related == [pos(1, 2)])
     }
 
+    @Test func aTrailingCommaIsReadWithAWarningAtTheComma() throws {
+        let text = "{\"Resources\": {\"B\": {\"Type\": \"AWS::S3::Bucket\",\n  \"Properties\": {\"AccessControl\": \"Private\",}}},\n\"Metadata\": {\"L\": [1, 2 ,\n]}}"
+        let template = try TemplateLoader().load(bytes: Array(text.utf8), file: "t.json")
+        #expect(template.resource(named: "B")?.properties["AccessControl"]?.stringValue == "Private")
+        #expect(template.diagnostics.map(\.severity) == [.warning, .warning])
+        #expect(template.diagnostics.map(\.location.position) == [pos(2, 44), pos(3, 25)])
+        #expect(template.diagnostics.first?.message == "trailing comma before '}': strict JSON forbids it (CloudFormation's tools accept it; remove it to be safe)")
+        // Duplicate keys stay errors.
+        #expect(jsonFailure("{\"a\": 1, \"a\": 2,}")?.message.hasPrefix("duplicate key") == true)
+    }
+
     @Test func structuralErrors() throws {
         #expect(jsonFailure("{\"a\" 1}")?.message == "unexpected character '1', expected ':' after key \"a\"")
         #expect(jsonFailure("{\"a\": 1 \"b\": 2}")?.position == pos(1, 9))
-        #expect(jsonFailure("{\"a\": 1,}")?.message == "unexpected character '}', expected a quoted key")
-        #expect(jsonFailure("[1,]")?.message == "unexpected character ']', expected a value")
+        // One trailing comma is read (with a warning, below); two, or a comma with nothing before it, are not.
+        #expect(jsonFailure("{\"a\": 1,,}")?.message == "unexpected character ',', expected a quoted key")
+        #expect(jsonFailure("[1,,]")?.message == "unexpected character ',', expected a value")
+        #expect(jsonFailure("{,}")?.message == "unexpected character ',', expected a quoted key")
         #expect(jsonFailure("[1 2]")?.message == "unexpected character '2', expected ',' or ']'")
         #expect(jsonFailure("{a: 1}")?.position == pos(1, 2))
         let unclosed = try #require(jsonFailure("{\n\"a\": [1,\n2"))

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Evaluates intrinsic functions against a template and the parameter values a user supplies.
 ///
 /// - `Ref` to a parameter gives the supplied value, else the parameter's `Default`, else unknown.
@@ -6,13 +8,23 @@
 /// - `Fn::If` follows conditions that can be decided; `Fn::FindInMap`, `Fn::Join`, `Fn::Select`,
 ///   `Fn::Split`, `Fn::Sub`, `Fn::Base64` and `Fn::Length` resolve when their parts do.
 /// - `Ref` / `Fn::GetAtt` to a resource resolve to a ``ResourceLink`` the rule can follow.
+///
+/// Hostile templates stay cheap: each condition is decided once per resolver (a condition that refers back
+/// to itself is a cycle, not a recursion), each `Fn::Sub` variable is resolved once per `Fn::Sub`, one
+/// resolution does at most ``workLimit`` steps, and no resolved string grows past ``maxStringLength``; past a
+/// bound the answer is `unknown`, with the reason.
 public struct Resolver: Sendable {
     public let template: Template
     /// Parameter values given on the command line (`--parameters Key=Value`).
     public let parameterValues: [String: String]
+    private let conditions = ConditionMemo()
 
     /// How deep resolution may recurse (parameters referring to conditions referring to parameters …).
     static let maxDepth = 64
+    /// Most intrinsic functions one resolution evaluates.
+    static let workLimit = 100_000
+    /// Longest string `Fn::Sub` or `Fn::Join` may build, in UTF-8 bytes (CloudFormation's own template limit is 1 MB).
+    static let maxStringLength = 1 << 20
 
     public init(template: Template, parameterValues: [String: String] = [:]) {
         self.template = template
@@ -22,7 +34,7 @@ public struct Resolver: Sendable {
     /// Resolves `value`; a missing value is ``Resolved/absent``.
     public func resolve(_ value: Value?) -> Resolved {
         guard let value else { return .absent }
-        return resolve(value, depth: 0)
+        return resolve(value, trail: Trail())
     }
 
     /// Resolves each key in turn: `resolve(properties["A"], at: "B", "C")` is `A.B.C`.
@@ -63,32 +75,36 @@ public struct Resolver: Sendable {
 
     // MARK: - Intrinsics
 
-    func resolve(_ value: Value, depth: Int) -> Resolved {
+    func resolve(_ value: Value, trail: Trail) -> Resolved {
         guard case .intrinsic(let function) = value.kind else { return .value(value) }
-        guard depth < Self.maxDepth else {
+        guard trail.depth < Self.maxDepth else {
+            trail.work.cutShort()
             return .unknown(Unresolved("resolution nests more than \(Self.maxDepth) levels (a cycle?)", at: value.position))
+        }
+        guard trail.work.spend() else {
+            return .unknown(Unresolved("resolving this value takes more than \(Self.workLimit) steps; nag stops there", at: value.position))
         }
         let position = value.position
         switch function.name {
-        case .ref: return resolveRef(function.argument, at: position, depth: depth)
-        case .getAtt: return resolveGetAtt(function, at: position, depth: depth)
-        case .sub: return resolveSub(function.argument, at: position, depth: depth)
-        case .join: return resolveJoin(function.argument, at: position, depth: depth)
-        case .select: return resolveSelect(function.argument, at: position, depth: depth)
-        case .split: return resolveSplit(function.argument, at: position, depth: depth)
-        case .if: return resolveIf(function.argument, at: position, depth: depth)
-        case .findInMap: return resolveFindInMap(function.argument, at: position, depth: depth)
+        case .ref: return resolveRef(function.argument, at: position, trail: trail)
+        case .getAtt: return resolveGetAtt(function, at: position, trail: trail)
+        case .sub: return resolveSub(function.argument, at: position, trail: trail)
+        case .join: return resolveJoin(function.argument, at: position, trail: trail)
+        case .select: return resolveSelect(function.argument, at: position, trail: trail)
+        case .split: return resolveSplit(function.argument, at: position, trail: trail)
+        case .if: return resolveIf(function.argument, at: position, trail: trail)
+        case .findInMap: return resolveFindInMap(function.argument, at: position, trail: trail)
         case .base64:
-            let inner = resolve(function.argument, depth: depth + 1)
+            let inner = resolve(function.argument, trail: trail.deeper)
             guard let text = inner.string else { return inner.isKnownNonScalar ? .unknown(Unresolved("Fn::Base64 needs a string", at: position)) : inner }
             return .value(Value(.string(Base64.encode(Array(text.utf8))), at: position))
         case .length:
-            switch resolveItems(function.argument, at: position, depth: depth) {
+            switch resolveItems(function.argument, at: position, trail: trail) {
             case .success(let items): return .value(Value(.number(String(items.count)), at: position))
             case .failure(let why): return .unknown(why)
             }
         case .equals, .and, .or, .not, .condition:
-            switch evaluateCondition(value, depth: depth) {
+            switch evaluateCondition(value, trail: trail) {
             case .success(let truth): return .value(Value(.bool(truth), at: position))
             case .failure(let why): return .unknown(why)
             }
@@ -101,8 +117,8 @@ public struct Resolver: Sendable {
         }
     }
 
-    private func resolveRef(_ argument: Value, at position: Position, depth: Int) -> Resolved {
-        guard let name = resolve(argument, depth: depth + 1).string else {
+    private func resolveRef(_ argument: Value, at position: Position, trail: Trail) -> Resolved {
+        guard let name = resolve(argument, trail: trail.deeper).string else {
             return .unknown(Unresolved("Ref needs a name", at: position))
         }
         switch name {
@@ -130,7 +146,7 @@ public struct Resolver: Sendable {
         if parameter.isList, let text = defaultValue.scalarText {
             return .value(parameterValue(text, of: parameter, at: defaultValue.position))
         }
-        return resolve(defaultValue, depth: depth + 1)
+        return resolve(defaultValue, trail: trail.deeper)
     }
 
     private func parameterValue(_ text: String, of parameter: Parameter, at position: Position) -> Value {
@@ -140,18 +156,32 @@ public struct Resolver: Sendable {
         return Value(.list(items), at: position)
     }
 
-    private func resolveGetAtt(_ function: Intrinsic, at position: Position, depth: Int) -> Resolved {
+    private func resolveGetAtt(_ function: Intrinsic, at position: Position, trail: Trail) -> Resolved {
         guard let (name, attributeValue) = function.getAttTarget else {
             return .unknown(Unresolved("Fn::GetAtt needs a resource name and an attribute", at: position))
         }
         guard template.resource(named: name) != nil else {
             return .unknown(Unresolved("Fn::GetAtt of \(name), which the template does not define", at: position))
         }
-        let attribute = resolve(attributeValue, depth: depth + 1).string
+        let attribute = resolve(attributeValue, trail: trail.deeper).string
+        if let attribute, let resource = template.resource(named: name),
+           let property = Self.attributesFromProperties[resource.type]?[attribute],
+           let written = resource.properties[property] {
+            let resolved = resolve(written, trail: trail.deeper)
+            if case .value(let v) = resolved, v.scalarText != nil { return .value(v) }
+        }
         return .resource(ResourceLink(logicalId: name, attribute: attribute ?? "*", position: position))
     }
 
-    private func resolveSub(_ argument: Value, at position: Position, depth: Int) -> Resolved {
+    /// Attributes whose value is one of the resource's own properties, by resource type: `Fn::GetAtt` of
+    /// them resolves to the property when the template writes it as a value nag can resolve (a VPC's
+    /// `CidrBlock`), and stays a reference to the resource otherwise (a VPC whose block comes from IPAM).
+    public static let attributesFromProperties: [String: [String: String]] = [
+        "AWS::EC2::VPC": ["CidrBlock": "CidrBlock"],
+        "AWS::EC2::Subnet": ["CidrBlock": "CidrBlock", "AvailabilityZone": "AvailabilityZone"],
+    ]
+
+    private func resolveSub(_ argument: Value, at position: Position, trail: Trail) -> Resolved {
         var textValue = argument
         var variables: ValueMap?
         if let items = argument.listValue {
@@ -163,25 +193,33 @@ public struct Resolver: Sendable {
             return .unknown(Unresolved("Fn::Sub needs a literal string", at: position))
         }
         var result = ""
+        var resolvedOnce: [String: Resolved] = [:]
         for part in SubTemplate(parsing: text).parts {
             switch part {
             case .literal(let literal):
                 result += literal
             case .reference(let name, let attribute):
+                let key = attribute.map { "\(name).\($0)" } ?? name
                 let resolved: Resolved
-                if attribute == nil, let variable = variables?[name] {
-                    resolved = resolve(variable, depth: depth + 1)
+                if let known = resolvedOnce[key] {
+                    resolved = known
+                } else if attribute == nil, let variable = variables?[name] {
+                    resolved = resolve(variable, trail: trail.deeper)
                 } else if let attribute {
                     let getAtt = Intrinsic(name: .getAtt, argument: Value(.list([
                         Value(.string(name), at: textValue.position), Value(.string(attribute), at: textValue.position),
                     ]), at: textValue.position))
-                    resolved = resolveGetAtt(getAtt, at: textValue.position, depth: depth + 1)
+                    resolved = resolveGetAtt(getAtt, at: textValue.position, trail: trail.deeper)
                 } else {
-                    resolved = resolveRef(Value(.string(name), at: textValue.position), at: textValue.position, depth: depth + 1)
+                    resolved = resolveRef(Value(.string(name), at: textValue.position), at: textValue.position, trail: trail.deeper)
                 }
+                resolvedOnce[key] = resolved
                 switch resolved {
                 case .value(let v) where v.scalarText != nil:
                     result += v.scalarText ?? ""
+                    if result.utf8.count > Self.maxStringLength {
+                        return .unknown(Unresolved("Fn::Sub builds a string longer than \(Self.maxStringLength) bytes; nag stops there", at: position))
+                    }
                 case .unknown(let why):
                     return .unknown(why)
                 case .resource(let link):
@@ -196,9 +234,9 @@ public struct Resolver: Sendable {
     }
 
     /// Resolves the items of a list argument that may itself be an intrinsic (a list parameter, Fn::Split …).
-    private func resolveItems(_ argument: Value, at position: Position, depth: Int) -> Result<[Value], Unresolved> {
+    private func resolveItems(_ argument: Value, at position: Position, trail: Trail) -> Result<[Value], Unresolved> {
         let list: [Value]
-        switch resolve(argument, depth: depth + 1) {
+        switch resolve(argument, trail: trail.deeper) {
         case .value(let v):
             guard let items = v.listValue else { return .failure(Unresolved("expected a list, found \(v.kindDescription)", at: v.position)) }
             list = items
@@ -208,7 +246,7 @@ public struct Resolver: Sendable {
         }
         var items: [Value] = []
         for item in list {
-            switch resolve(item, depth: depth + 1) {
+            switch resolve(item, trail: trail.deeper) {
             case .value(let v): items.append(v)
             case .absent: continue
             case .unknown(let why): return .failure(why)
@@ -219,11 +257,11 @@ public struct Resolver: Sendable {
         return .success(items)
     }
 
-    private func resolveJoin(_ argument: Value, at position: Position, depth: Int) -> Resolved {
-        guard let args = argument.listValue, args.count == 2, let delimiter = resolve(args[0], depth: depth + 1).string else {
+    private func resolveJoin(_ argument: Value, at position: Position, trail: Trail) -> Resolved {
+        guard let args = argument.listValue, args.count == 2, let delimiter = resolve(args[0], trail: trail.deeper).string else {
             return .unknown(Unresolved("Fn::Join needs a delimiter and a list", at: position))
         }
-        switch resolveItems(args[1], at: position, depth: depth) {
+        switch resolveItems(args[1], at: position, trail: trail) {
         case .failure(let why): return .unknown(why)
         case .success(let items):
             var texts: [String] = []
@@ -233,22 +271,26 @@ public struct Resolver: Sendable {
                 }
                 texts.append(text)
             }
+            let length = texts.reduce(0) { $0 + $1.utf8.count } + delimiter.utf8.count * max(0, texts.count - 1)
+            guard length <= Self.maxStringLength else {
+                return .unknown(Unresolved("Fn::Join builds a string longer than \(Self.maxStringLength) bytes; nag stops there", at: position))
+            }
             return .value(Value(.string(texts.joined(separator: delimiter)), at: position))
         }
     }
 
-    private func resolveSelect(_ argument: Value, at position: Position, depth: Int) -> Resolved {
+    private func resolveSelect(_ argument: Value, at position: Position, trail: Trail) -> Resolved {
         guard let args = argument.listValue, args.count == 2,
-              let indexText = resolve(args[0], depth: depth + 1).string, let index = Int(indexText) else {
+              let indexText = resolve(args[0], trail: trail.deeper).string, let index = Int(indexText) else {
             return .unknown(Unresolved("Fn::Select needs an index and a list", at: position))
         }
-        if case .value(let listValue) = resolve(args[1], depth: depth + 1), let items = listValue.listValue {
+        if case .value(let listValue) = resolve(args[1], trail: trail.deeper), let items = listValue.listValue {
             guard index >= 0, index < items.count else {
                 return .unknown(Unresolved("Fn::Select index \(index) is outside the list of \(items.count)", at: position))
             }
-            return resolve(items[index], depth: depth + 1)
+            return resolve(items[index], trail: trail.deeper)
         }
-        switch resolveItems(args[1], at: position, depth: depth) {
+        switch resolveItems(args[1], at: position, trail: trail) {
         case .failure(let why): return .unknown(why)
         case .success(let items):
             guard index >= 0, index < items.count else {
@@ -258,12 +300,12 @@ public struct Resolver: Sendable {
         }
     }
 
-    private func resolveSplit(_ argument: Value, at position: Position, depth: Int) -> Resolved {
-        guard let args = argument.listValue, args.count == 2, let delimiter = resolve(args[0], depth: depth + 1).string,
+    private func resolveSplit(_ argument: Value, at position: Position, trail: Trail) -> Resolved {
+        guard let args = argument.listValue, args.count == 2, let delimiter = resolve(args[0], trail: trail.deeper).string,
               !delimiter.isEmpty else {
             return .unknown(Unresolved("Fn::Split needs a delimiter and a string", at: position))
         }
-        let source = resolve(args[1], depth: depth + 1)
+        let source = resolve(args[1], trail: trail.deeper)
         guard let text = source.string else {
             return source.isUnknown ? source : .unknown(Unresolved("Fn::Split needs a string", at: position))
         }
@@ -271,24 +313,24 @@ public struct Resolver: Sendable {
         return .value(Value(.list(parts), at: position))
     }
 
-    private func resolveIf(_ argument: Value, at position: Position, depth: Int) -> Resolved {
+    private func resolveIf(_ argument: Value, at position: Position, trail: Trail) -> Resolved {
         guard let args = argument.listValue, args.count == 3, let name = args[0].stringValue else {
             return .unknown(Unresolved("Fn::If needs a condition name and two values", at: position))
         }
-        switch condition(named: name, at: args[0].position, depth: depth + 1) {
-        case .success(let truth): return resolve(args[truth ? 1 : 2], depth: depth + 1)
+        switch condition(named: name, at: args[0].position, trail: trail.deeper) {
+        case .success(let truth): return resolve(args[truth ? 1 : 2], trail: trail.deeper)
         case .failure(let why):
             return .unknown(Unresolved("Fn::If depends on condition \(name), which cannot be decided: \(why.reason)", at: position))
         }
     }
 
-    private func resolveFindInMap(_ argument: Value, at position: Position, depth: Int) -> Resolved {
+    private func resolveFindInMap(_ argument: Value, at position: Position, trail: Trail) -> Resolved {
         guard let args = argument.listValue, args.count >= 3 else {
             return .unknown(Unresolved("Fn::FindInMap needs a map name and two keys", at: position))
         }
         var keys: [String] = []
         for arg in args.prefix(3) {
-            let resolved = resolve(arg, depth: depth + 1)
+            let resolved = resolve(arg, trail: trail.deeper)
             guard let key = resolved.string else {
                 if let why = resolved.unresolved { return .unknown(why) }
                 return .unknown(Unresolved("Fn::FindInMap key is not a string", at: arg.position))
@@ -296,28 +338,37 @@ public struct Resolver: Sendable {
             keys.append(key)
         }
         guard let found = template.mappings?[keys[0]]?[keys[1]]?[keys[2]] else {
-            if args.count > 3, let fallback = args[3]["DefaultValue"] { return resolve(fallback, depth: depth + 1) }
+            if args.count > 3, let fallback = args[3]["DefaultValue"] { return resolve(fallback, trail: trail.deeper) }
             return .unknown(Unresolved("Fn::FindInMap: mapping \(keys[0]) has no entry \(keys[1]).\(keys[2])", at: position))
         }
-        return resolve(found, depth: depth + 1)
+        return resolve(found, trail: trail.deeper)
     }
 
     // MARK: - Conditions
 
     /// Whether the named condition holds, or why that cannot be decided.
     public func condition(named name: String) -> Result<Bool, Unresolved> {
-        condition(named: name, at: .start, depth: 0)
+        condition(named: name, at: .start, trail: Trail())
     }
 
-    func condition(named name: String, at position: Position, depth: Int) -> Result<Bool, Unresolved> {
+    /// Decided once per resolver; a condition reached again while it is being decided is a cycle.
+    func condition(named name: String, at position: Position, trail: Trail) -> Result<Bool, Unresolved> {
+        if let decided = conditions.result(of: name) { return decided }
         guard let definition = template.condition(named: name) else {
             return .failure(Unresolved("condition \(name) is not defined", at: position))
         }
-        return evaluateCondition(definition.expression, depth: depth + 1)
+        guard !trail.conditions.contains(name) else {
+            return .failure(Unresolved("condition \(name) refers to itself (a cycle)", at: position))
+        }
+        let result = evaluateCondition(definition.expression, trail: trail.deeper(into: name))
+        // A result cut short by a limit is not the condition's answer: decide it again next time.
+        if !trail.work.wasCutShort { conditions.record(result, for: name) }
+        return result
     }
 
-    func evaluateCondition(_ value: Value, depth: Int) -> Result<Bool, Unresolved> {
-        guard depth < Self.maxDepth else {
+    func evaluateCondition(_ value: Value, trail: Trail) -> Result<Bool, Unresolved> {
+        guard trail.depth < Self.maxDepth else {
+            trail.work.cutShort()
             return .failure(Unresolved("conditions nest more than \(Self.maxDepth) levels (a cycle?)", at: value.position))
         }
         guard let function = value.intrinsicValue else {
@@ -328,11 +379,11 @@ public struct Resolver: Sendable {
         switch function.name {
         case .condition:
             guard let name = function.argument.stringValue else { break }
-            return condition(named: name, at: value.position, depth: depth + 1)
+            return condition(named: name, at: value.position, trail: trail.deeper)
         case .equals:
             guard args.count == 2 else { break }
-            let left = resolve(args[0], depth: depth + 1)
-            let right = resolve(args[1], depth: depth + 1)
+            let left = resolve(args[0], trail: trail.deeper)
+            let right = resolve(args[1], trail: trail.deeper)
             if let why = left.unresolved ?? right.unresolved { return .failure(why) }
             guard let l = left.value, let r = right.value else {
                 return .failure(Unresolved("Fn::Equals compares a value known only once deployed", at: value.position))
@@ -340,12 +391,12 @@ public struct Resolver: Sendable {
             return .success(Self.loosely(l, equals: r))
         case .not:
             guard args.count == 1 else { break }
-            return evaluateCondition(args[0], depth: depth + 1).map { !$0 }
+            return evaluateCondition(args[0], trail: trail.deeper).map { !$0 }
         case .and, .or:
             let isAnd = function.name == .and
             var undecided: Unresolved?
             for arg in args {
-                switch evaluateCondition(arg, depth: depth + 1) {
+                switch evaluateCondition(arg, trail: trail.deeper) {
                 case .success(let truth) where truth != isAnd: return .success(!isAnd)
                 case .success: continue
                 case .failure(let why): undecided = undecided ?? why
@@ -389,4 +440,51 @@ extension String {
         parts.append(String(rest))
         return parts
     }
+}
+
+/// Where one resolution stands: how deep it is, which conditions it is deciding, and the work it has left.
+/// Made for one synchronous resolution and never shared between threads.
+struct Trail {
+    var depth = 0
+    var conditions: [String] = []
+    let work = WorkBudget(Resolver.workLimit)
+
+    var deeper: Trail {
+        var next = self
+        next.depth += 1
+        return next
+    }
+
+    func deeper(into condition: String) -> Trail {
+        var next = deeper
+        next.conditions.append(condition)
+        return next
+    }
+}
+
+/// The steps one resolution may still take, and whether a limit cut it short.
+final class WorkBudget {
+    private var remaining: Int
+    private(set) var wasCutShort = false
+
+    init(_ steps: Int) { remaining = steps }
+
+    /// Takes one step; false (and cut short) when none is left.
+    func spend() -> Bool {
+        guard remaining > 0 else { wasCutShort = true; return false }
+        remaining -= 1
+        return true
+    }
+
+    /// Records that a limit (depth or work) decided part of the answer.
+    func cutShort() { wasCutShort = true }
+}
+
+/// The conditions a resolver has decided, shared by every check that reads the template.
+private final class ConditionMemo: Sendable {
+    private let results = Mutex<[String: Result<Bool, Unresolved>]>([:])
+
+    func result(of name: String) -> Result<Bool, Unresolved>? { results.withLock { $0[name] } }
+
+    func record(_ result: Result<Bool, Unresolved>, for name: String) { results.withLock { $0[name] = result } }
 }

@@ -47,6 +47,9 @@ package struct DocumentLoader: Sendable {
             guard let base = raw.baseAddress, let found = memchr(base, 0, raw.count) else { return nil }
             return UnsafeRawPointer(found) - base
         }
+        if let encoding = Self.wideEncoding(of: bytes) {
+            throw LoadDiagnostic("the file is \(encoding) text; templates are UTF-8: save it as UTF-8", at: start)
+        }
         if let nul = nulOffset {
             throw LoadDiagnostic("binary file: NUL byte at offset \(nul); templates are UTF-8 text", at: Self.location(ofOffset: nul, in: bytes, file: file))
         }
@@ -60,7 +63,7 @@ package struct DocumentLoader: Sendable {
         do {
             root = try bytes.withUnsafeBytes { raw in
                 switch syntax {
-                case .json: try JSONParser.parse(raw, limits: limits)
+                case .json: try JSONParser.parse(raw, limits: limits, warnings: &warnings)
                 case .yaml: try YAMLParser.parse(raw, limits: limits, warnings: &warnings)
                 }
             }
@@ -74,6 +77,22 @@ package struct DocumentLoader: Sendable {
             diagnostic.severity = .warning
             return diagnostic
         })
+    }
+
+    /// `UTF-16` or `UTF-32` (with their byte order) when the bytes start with that byte order mark, or look like
+    /// UTF-16 without one (every other byte of the first ones is zero); nil otherwise.
+    static func wideEncoding(of bytes: [UInt8]) -> String? {
+        if bytes.starts(with: [0xFF, 0xFE, 0, 0]) { return "UTF-32 (little-endian)" }
+        if bytes.starts(with: [0, 0, 0xFE, 0xFF]) { return "UTF-32 (big-endian)" }
+        if bytes.starts(with: [0xFF, 0xFE]) { return "UTF-16 (little-endian)" }
+        if bytes.starts(with: [0xFE, 0xFF]) { return "UTF-16 (big-endian)" }
+        let head = bytes.prefix(16)
+        guard head.count >= 4, head.count % 2 == 0 else { return nil }
+        let even = stride(from: head.startIndex, to: head.endIndex, by: 2).map { head[$0] }
+        let odd = stride(from: head.startIndex + 1, to: head.endIndex, by: 2).map { head[$0] }
+        if odd.allSatisfy({ $0 == 0 }), even.allSatisfy({ $0 != 0 && $0 < 0x80 }) { return "UTF-16 (little-endian)" }
+        if even.allSatisfy({ $0 == 0 }), odd.allSatisfy({ $0 != 0 && $0 < 0x80 }) { return "UTF-16 (big-endian)" }
+        return nil
     }
 
     private static func isSpaceOrBOM(_ byte: UInt8) -> Bool {
@@ -93,7 +112,8 @@ package struct DocumentLoader: Sendable {
     /// Reads a whole file with the limit applied before reading, so a huge file is refused without loading it.
     package func readFile(_ path: String) throws(LoadDiagnostic) -> [UInt8] {
         let start = FileLocation(file: path, line: 1, column: 1)
-        let fd = open(path, O_RDONLY)
+        // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {
             throw LoadDiagnostic("cannot open: \(String(cString: strerror(errno)))", at: start)
         }
@@ -102,26 +122,49 @@ package struct DocumentLoader: Sendable {
         guard fstat(fd, &info) == 0 else {
             throw LoadDiagnostic("cannot read: \(String(cString: strerror(errno)))", at: start)
         }
-        if (info.st_mode & S_IFMT) == S_IFDIR {
-            throw LoadDiagnostic("is a directory, not a template", at: start)
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw LoadDiagnostic("is a directory, not a template", at: start)
+        case S_IFIFO: throw LoadDiagnostic("is a named pipe (FIFO), not a regular file; to read a stream, pipe it to `nag -`", at: start)
+        case S_IFSOCK: throw LoadDiagnostic("is a socket, not a regular file", at: start)
+        case S_IFCHR, S_IFBLK: throw LoadDiagnostic("is a device, not a regular file", at: start)
+        default: throw LoadDiagnostic("is not a regular file", at: start)
         }
         let size = Int(info.st_size)
         if size > limits.maxFileSize {
             throw LoadDiagnostic("file is \(size) bytes, over the limit of \(limits.maxFileSize) bytes (raise it with --max-file-size)", at: start)
         }
+        return try readAll(fd, name: path, sizeHint: size)
+    }
+
+    /// Reads standard input to its end, in chunks, refusing it as soon as it passes the size limit; a read
+    /// error (a closed or unreadable descriptor, a directory given as input) is a diagnostic, never a trap.
+    public func readStandardInput() throws(LoadDiagnostic) -> [UInt8] {
+        try readAll(STDIN_FILENO, name: "-", sizeHint: 0)
+    }
+
+    /// Reads `fd` to its end under the size limit.
+    private func readAll(_ fd: Int32, name: String, sizeHint size: Int) throws(LoadDiagnostic) -> [UInt8] {
+        let start = FileLocation(file: name, line: 1, column: 1)
         var bytes = [UInt8]()
-        bytes.reserveCapacity(max(size, 4096))
+        bytes.reserveCapacity(min(max(size, 4096), limits.maxFileSize))
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
+                if errno == EAGAIN {  // a descriptor opened without blocking and not ready yet: wait for data
+                    var ready = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+                    _ = poll(&ready, 1, -1)
+                    continue
+                }
                 throw LoadDiagnostic("cannot read: \(String(cString: strerror(errno)))", at: start)
             }
             if count == 0 { break }
             bytes.append(contentsOf: chunk[0..<count])
             if bytes.count > limits.maxFileSize {
-                throw LoadDiagnostic("file is over the limit of \(limits.maxFileSize) bytes (raise it with --max-file-size)", at: start)
+                let what = name == "-" ? "standard input" : "file"
+                throw LoadDiagnostic("\(what) is over the limit of \(limits.maxFileSize) bytes (raise it with --max-file-size)", at: start)
             }
         }
         return bytes

@@ -13,6 +13,8 @@ struct JSONParser {
     /// UTF-8 continuation bytes seen on the current line, so columns count characters, not bytes.
     private var lineExtraBytes = 0
     private var depth = 0
+    /// Problems that do not stop loading (a trailing comma).
+    private var warnings: [ParseError] = []
 
     private init(bytes: UnsafeBufferPointer<UInt8>, limits: LoadLimits) {
         self.bytes = bytes
@@ -20,7 +22,15 @@ struct JSONParser {
     }
 
     /// Parses one JSON document.
+    ///
+    /// Strict JSON except for one leniency CloudFormation's own tooling has (it reads JSON templates with a
+    /// YAML reader): a comma before `}` or `]` is accepted, with a warning at the comma.
     static func parse(_ raw: UnsafeRawBufferPointer, limits: LoadLimits = .default) throws -> Value {
+        var warnings: [ParseError] = []
+        return try parse(raw, limits: limits, warnings: &warnings)
+    }
+
+    static func parse(_ raw: UnsafeRawBufferPointer, limits: LoadLimits = .default, warnings: inout [ParseError]) throws -> Value {
         let bytes = raw.bindMemory(to: UInt8.self)
         var parser = JSONParser(bytes: bytes, limits: limits)
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
@@ -37,6 +47,7 @@ struct JSONParser {
             throw ParseError(message: "unexpected \(parser.describeCurrent()) after the end of the JSON value",
                              position: parser.position)
         }
+        warnings += parser.warnings
         return value
     }
 
@@ -145,7 +156,7 @@ struct JSONParser {
             }
             switch bytes[offset] {
             case UInt8(ascii: ","):
-                offset += 1
+                if skipTrailingComma(before: UInt8(ascii: "}")) { return Value.map(entries, at: start) }
             case UInt8(ascii: "}"):
                 offset += 1
                 return Value.map(entries, at: start)
@@ -153,6 +164,21 @@ struct JSONParser {
                 throw ParseError(message: "unexpected \(describeCurrent()), expected ',' or '}'", position: position)
             }
         }
+    }
+
+    /// Steps over the comma at `offset`; when only whitespace separates it from `close`, steps over that too,
+    /// records the warning and answers true (the container ends there).
+    private mutating func skipTrailingComma(before close: UInt8) -> Bool {
+        let comma = position
+        offset += 1
+        skipWhitespace()
+        guard offset < bytes.count, bytes[offset] == close else { return false }
+        offset += 1
+        let bracket = close == UInt8(ascii: "}") ? "}" : "]"
+        warnings.append(ParseError(
+            message: "trailing comma before '\(bracket)': strict JSON forbids it (CloudFormation's tools accept it; remove it to be safe)",
+            position: comma))
+        return true
     }
 
     /// Linear search for small objects; a dictionary once an object grows past a few dozen keys.
@@ -190,7 +216,7 @@ struct JSONParser {
             }
             switch bytes[offset] {
             case UInt8(ascii: ","):
-                offset += 1
+                if skipTrailingComma(before: UInt8(ascii: "]")) { return Value(.list(items), at: start) }
             case UInt8(ascii: "]"):
                 offset += 1
                 return Value(.list(items), at: start)

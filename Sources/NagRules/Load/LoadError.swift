@@ -59,4 +59,10 @@ public struct LoadLimits: Sendable, Equatable {
     }
 
     public static let `default` = LoadLimits()
+
+    /// The highest `maxDepth` accepted: the recursive readers after the parser (the graph, the resolver, the
+    /// checks) stay well inside a worker thread's stack at this depth.
+    public static let maxDepthCeiling = 2_048
+    /// The highest `maxFileSize` accepted (1 GiB).
+    public static let maxFileSizeCeiling = 1 << 30
 }

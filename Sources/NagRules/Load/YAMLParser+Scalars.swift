@@ -277,6 +277,11 @@ extension YAMLParser {
             return ParseError(message: "YAML syntax error: \(problem)\(detail)", position: position)
         default:
             let position = Position(parser.problem_mark)
+            let offset = Int(parser.problem_mark.index)
+            if problem.contains("cannot start any token"), offset >= 0, offset < input.count, input[offset] == UInt8(ascii: "\t") {
+                return ParseError(message: "a tab character here: YAML is indented with spaces only, never tabs "
+                                      + "(replace the tabs at the start of this line with spaces)", position: position)
+            }
             guard let context = parser.context.map({ String(cString: $0) }) else {
                 return ParseError(message: "YAML syntax error: \(problem)", position: position)
             }

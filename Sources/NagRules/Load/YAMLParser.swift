@@ -102,6 +102,8 @@ struct YAMLTreeBuilder {
         var start: Int
         /// Nodes in this subtree, counting aliased subtrees at their full size.
         var size = 1
+        /// Levels of lists and maps in this subtree, itself included, aliased subtrees at their full height.
+        var height = 1
         // Mapping state:
         var pendingKey: String?
         var pendingKeyPosition = Position.start
@@ -115,7 +117,7 @@ struct YAMLTreeBuilder {
     var frames: [Frame] = []
     var items: [Value] = []
     var entries: [ValueMap.Entry] = []
-    var anchors: [String: (value: Value, size: Int)] = [:]
+    var anchors: [String: (value: Value, size: Int, height: Int)] = [:]
     var aliasExpansion = 0
     var root: Value?
     var cursor: CharacterCursor
@@ -147,7 +149,7 @@ struct YAMLTreeBuilder {
                         position: contentPosition)
             if let anchor = data.anchor {
                 let key = String(decoding: text, as: UTF8.self)
-                anchors[Self.string(anchor)] = (Value(.string(key), at: contentPosition), 1)
+                anchors[Self.string(anchor)] = (Value(.string(key), at: contentPosition), 1, 0)
             }
             return
         }
@@ -155,9 +157,9 @@ struct YAMLTreeBuilder {
         let value = try scalarValue(text: text, tag: data.tag, style: data.style,
                                          position: position, contentPosition: contentPosition)
         if let anchor = data.anchor {
-            anchors[Self.string(anchor)] = (value, 1)
+            anchors[Self.string(anchor)] = (value, 1, 0)
         }
-        try attach(value, size: 1)
+        try attach(value, size: 1, height: 0)
     }
 
     mutating func open(_ kind: ContainerKind, tag: UnsafeMutablePointer<yaml_char_t>?,
@@ -204,14 +206,14 @@ struct YAMLTreeBuilder {
             value = Value(.intrinsic(Intrinsic(name: name, argument: value)), at: frame.position)
         }
         if let anchor = frame.anchor {
-            anchors[anchor] = (value, frame.size)
+            anchors[anchor] = (value, frame.size, frame.height)
         }
-        try attach(value, size: frame.size)
+        try attach(value, size: frame.size, height: frame.height)
     }
 
     mutating func alias(_ anchorPointer: UnsafeMutablePointer<yaml_char_t>?, at position: Position) throws {
         let name = anchorPointer.map(Self.string) ?? ""
-        guard let (value, size) = anchors[name] else {
+        guard let (value, size, height) = anchors[name] else {
             if frames.contains(where: { $0.anchor == name }) {
                 throw ParseError(message: "alias *\(name) refers to a node that contains it (recursive alias)",
                                  position: position)
@@ -226,6 +228,13 @@ struct YAMLTreeBuilder {
                     + "aliases nested this way (a \"billion laughs\" document) are not accepted",
                 position: position)
         }
+        // The alias puts its whole subtree here: count its levels against the limit, as if it were written out.
+        if frames.count + height > limits.maxDepth {
+            throw ParseError(
+                message: "alias *\(name) nests the document more than \(limits.maxDepth) levels deep "
+                    + "(its node has \(height) levels of lists and maps, placed \(frames.count) levels down)",
+                position: position)
+        }
         if let top = frames.last, top.kind == .mapping, top.pendingKey == nil {
             guard let key = value.scalarText ?? (value.isNull ? "" : nil) else {
                 throw ParseError(message: "alias *\(name) is used as a mapping key but refers to \(value.kindDescription); "
@@ -235,19 +244,20 @@ struct YAMLTreeBuilder {
             try setKey(key, at: position, isMerge: false)
             return
         }
-        try attach(value, size: size)
+        try attach(value, size: size, height: height)
     }
 
     // MARK: Building
 
     /// Adds a finished node to the open collection, or makes it the document root.
-    private mutating func attach(_ value: Value, size: Int) throws {
+    private mutating func attach(_ value: Value, size: Int, height: Int) throws {
         guard !frames.isEmpty else {
             root = value
             return
         }
         let top = frames.count - 1
         frames[top].size += size
+        frames[top].height = max(frames[top].height, height + 1)
         switch frames[top].kind {
         case .sequence:
             items.append(value)

@@ -18,7 +18,11 @@ public struct CSVFormatter: ReportFormatter {
 
     public init() {}
 
-    public func format(_ report: RunReport) -> String {
+    public func write(_ report: RunReport, to output: inout some TextOutputStream) {
+        output.write(text(of: report))
+    }
+
+    private func text(of report: RunReport) -> String {
         var causes: [String: String] = [:]
         for rule in report.rules where causes[rule.id] == nil { causes[rule.id] = rule.cause }
         var levels: [String: RuleLevel] = [:]

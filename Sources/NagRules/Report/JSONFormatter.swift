@@ -5,9 +5,9 @@ public struct JSONFormatter: ReportFormatter {
 
     public init() {}
 
-    public func format(_ report: RunReport) -> String {
+    public func write(_ report: RunReport, to output: inout some TextOutputStream) {
         let summary = report.summary
-        return JSONNode.object([
+        let envelope = JSONNode.object([
             ("version", .int(Self.schemaVersion)),
             ("tool", .object([("name", "nag"), ("version", .string(NagVersion.current))])),
             ("summary", .object([
@@ -17,8 +17,10 @@ public struct JSONFormatter: ReportFormatter {
             ])),
             ("files", .array(report.files.map(file))),
             ("inputErrors", .array(report.inputProblems.map(diagnostic))),
-            ("findings", .array(report.findings.map(Self.finding))),
-        ]).rendered() + "\n"
+            ("findings", JSONNode.streamedItems),
+        ])
+        envelope.write(streaming: report.findings.lazy.map(Self.finding), to: &output)
+        output.write("\n")
     }
 
     private func file(_ file: RunReport.FileResult) -> JSONNode {

@@ -29,6 +29,35 @@ package indirect enum JSONNode: Sendable, Equatable, ExpressibleByStringLiteral,
         return out
     }
 
+    /// Stands, in an envelope given to ``write(streaming:to:)``, for the array whose items are streamed.
+    package static let streamedItems = JSONNode.string("\u{1}nag:streamed-items\u{1}")
+
+    /// Writes this document, pretty-printed, with the one ``streamedItems`` value in it replaced by an array of
+    /// `items`, each rendered and written as it comes: the output is the same text as rendering the whole
+    /// document, without ever holding the array or its text.
+    package func write(streaming items: some Sequence<JSONNode>, to output: inout some TextOutputStream) {
+        let envelope = rendered()
+        let marker = Self.streamedItems.rendered()
+        guard let range = envelope.firstRange(of: marker) else {
+            output.write(envelope)
+            return
+        }
+        let prefix = envelope[..<range.lowerBound]
+        let lineStart = prefix.lastIndex(of: "\n").map { prefix.index(after: $0) } ?? prefix.startIndex
+        let level = prefix[lineStart...].prefix { $0 == " " }.count / 2
+        output.write(String(prefix))
+        var count = 0
+        for item in items {
+            output.write(count == 0 ? "[" : ",")
+            var text = "\n" + String(repeating: "  ", count: level + 1)
+            item.write(into: &text, indent: level + 1)
+            output.write(text)
+            count += 1
+        }
+        output.write(count == 0 ? "[]" : "\n" + String(repeating: "  ", count: level) + "]")
+        output.write(String(envelope[range.upperBound...]))
+    }
+
     private func write(into out: inout String, indent: Int?) {
         switch self {
         case .null: out += "null"

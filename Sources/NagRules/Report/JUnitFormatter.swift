@@ -9,7 +9,11 @@
 public struct JUnitFormatter: ReportFormatter {
     public init() {}
 
-    public func format(_ report: RunReport) -> String {
+    public func write(_ report: RunReport, to output: inout some TextOutputStream) {
+        output.write(text(of: report))
+    }
+
+    private func text(of report: RunReport) -> String {
         var suites: [Suite] = []
         for problem in report.inputProblems {
             var suite = Suite(name: problem.location.file)

@@ -12,12 +12,33 @@ package enum RuleCatalog {
         return text
     }
 
-    /// A Markdown table of the rules.
-    package static func markdownTable(_ rules: [RuleDescription]) -> String {
-        var text = "| Rule | Level | Resource types | Cause |\n| --- | --- | --- | --- |\n"
-        for rule in rules {
-            let types = rule.resourceTypes.sorted().map { "`\($0)`" }.joined(separator: ", ")
-            text += "| \(rule.id) | \(rule.level.rawValue) | \(types.isEmpty ? "any" : types) | \(rule.cause.replacingAll("|", with: "\\|")) |\n"
+    /// A Markdown table of packs: rules, errors, warnings, whether a run uses it by default, and what it is for.
+    package static func packTable(_ packs: [RulePack], defaults: [String]) -> String {
+        var text = "| Pack | Rules | Errors | Warnings | Default | What it checks |\n| --- | --- | --- | --- | --- | --- |\n"
+        for pack in packs {
+            let errors = pack.rules.filter { $0.level == .error }.count
+            let isDefault = defaults.contains(pack.name) || pack.rules.allSatisfy { $0.audit != nil }
+            text += "| \(pack.name) | \(pack.rules.count) | \(errors) | \(pack.rules.count - errors) | \(isDefault ? "yes" : "no") | \(pack.summary.replacingAll("|", with: "\\|")) |\n"
+        }
+        return text
+    }
+
+    /// One section per pack: its summary, then a table of its rules with the check each publishes and, for
+    /// compliance packs, the controls (the document `docs/rules.md` is).
+    package static func markdownDocument(_ packs: [RulePack]) -> String {
+        var text = ""
+        for pack in packs {
+            let rules = pack.rules.map(\.description)
+            let withControls = rules.contains { !$0.controls.isEmpty }
+            text += "## \(pack.name)\n\n\(pack.summary)\n\n"
+            text += "| Rule | Level | Check | Resource types | Cause |" + (withControls ? " Controls |" : "") + "\n"
+            text += "| --- | --- | --- | --- | --- |" + (withControls ? " --- |" : "") + "\n"
+            for rule in rules {
+                let types = rule.resourceTypes.sorted().map { "`\($0)`" }.joined(separator: ", ")
+                text += "| \(rule.id) | \(rule.level.rawValue) | \(rule.check ?? "(suppression audit)") | \(types.isEmpty ? "any" : types) | \(rule.cause.replacingAll("|", with: "\\|")) |"
+                text += withControls ? " \(rule.controls.joined(separator: ", ")) |\n" : "\n"
+            }
+            text += "\n"
         }
         return text
     }

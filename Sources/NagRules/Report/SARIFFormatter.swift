@@ -22,18 +22,18 @@ public struct SARIFFormatter: ReportFormatter {
         self.informationUri = informationUri
     }
 
-    public func format(_ report: RunReport) -> String {
+    public func write(_ report: RunReport, to output: inout some TextOutputStream) {
         var ruleIndex: [String: Int] = [:]
         for (index, rule) in report.rules.enumerated() where ruleIndex[rule.id] == nil {
             ruleIndex[rule.id] = index
         }
         var seen: [String: Int] = [:]
-        let results: [JSONNode] = report.findings.map { finding in
+        let results = report.findings.lazy.map { finding in
             var fingerprint = Self.fingerprint(finding)
             let occurrence = seen[fingerprint, default: 0]
             seen[fingerprint] = occurrence + 1
             if occurrence > 0 { fingerprint += ":\(occurrence)" }
-            return result(finding, ruleIndex: ruleIndex[finding.ruleId], fingerprint: fingerprint)
+            return self.result(finding, ruleIndex: ruleIndex[finding.ruleId], fingerprint: fingerprint)
         }
         let notifications = report.diagnostics.map(notification)
         let successful = !report.diagnostics.contains { $0.severity == .error }
@@ -50,13 +50,14 @@ public struct SARIFFormatter: ReportFormatter {
                 ("toolExecutionNotifications", .array(notifications)),
             ])])),
             ("columnKind", "unicodeCodePoints"),
-            ("results", .array(results)),
+            ("results", JSONNode.streamedItems),
         ])
-        return JSONNode.object([
+        JSONNode.object([
             ("$schema", .string(Self.schemaUri)),
             ("version", "2.1.0"),
             ("runs", .array([run])),
-        ]).rendered() + "\n"
+        ]).write(streaming: results, to: &output)
+        output.write("\n")
     }
 
     private func rule(_ rule: RuleDescription) -> JSONNode {

@@ -14,25 +14,34 @@ public struct TextFormatter: ReportFormatter {
         self.showSuppressed = showSuppressed
     }
 
-    public func format(_ report: RunReport) -> String {
-        var blocks: [String] = []
+    /// Blocks (input problems, then one per file with something to say) separated by a blank line, then the
+    /// summary after another.
+    public func write(_ report: RunReport, to output: inout some TextOutputStream) {
+        var wroteAny = false
+        func startBlock(_ output: inout some TextOutputStream) {
+            output.write(wroteAny ? "\n\n" : "")
+            wroteAny = true
+        }
         for problem in report.inputProblems {
-            blocks.append(diagnosticLine(problem))
+            startBlock(&output)
+            output.write(diagnosticLine(problem))
         }
         for file in report.files {
-            var lines = file.diagnostics.map(diagnosticLine)
-            for finding in file.evaluation?.findings ?? [] where showSuppressed || !finding.isSuppressed {
-                lines.append(findingLines(finding))
+            var started = false
+            func line(_ text: String, _ output: inout some TextOutputStream) {
+                if started { output.write("\n") } else { startBlock(&output); started = true }
+                output.write(text)
             }
-            if !lines.isEmpty { blocks.append(lines.joined(separator: "\n")) }
+            for diagnostic in file.diagnostics { line(diagnosticLine(diagnostic), &output) }
+            for finding in file.evaluation?.findings ?? [] where showSuppressed || !finding.isSuppressed {
+                line(findingLines(finding), &output)
+            }
         }
-        var text = blocks.joined(separator: "\n\n")
-        if !text.isEmpty { text += "\n" }
+        if wroteAny { output.write("\n") }
         if !quiet {
-            if !text.isEmpty { text += "\n" }
-            text += summaryLine(report.summary) + "\n"
+            if wroteAny { output.write("\n") }
+            output.write(summaryLine(report.summary) + "\n")
         }
-        return text
     }
 
     private func diagnosticLine(_ diagnostic: LoadDiagnostic) -> String {

@@ -13,9 +13,6 @@ public struct Suppressor: Sendable {
     /// The selected `Nag` pack rules, by the problem each reports, at this run's level; absent ones are not reported.
     public var auditRules: [SuppressionProblem.Kind: (rule: Rule, level: RuleLevel)]
 
-    /// Packs of cdk-nag that nag does not implement: suppressions for them are neither unknown nor unused.
-    public static let foreignPacks: Set<String> = ["HIPAA.Security", "NIST.800.53.R4", "NIST.800.53.R5", "PCI.DSS.321", "Serverless"]
-
     /// The suppression stage of a run that evaluated `ruleSet`; `knownRuleIds` tells a misspelt id from a
     /// rule of a pack that was not selected.
     public init(ruleSet: RuleSet, knownRuleIds: Set<String>) {
@@ -99,13 +96,9 @@ public struct Suppressor: Sendable {
         return patterns.contains { $0.matches(findingId) }
     }
 
-    private func pack(of ruleId: String) -> String {
-        RuleID(parsing: ruleId)?.pack ?? ruleId
-    }
-
     private func unknownRuleProblem(_ suppression: Suppression) -> SuppressionProblem? {
         let id = suppression.ruleId
-        if id == Suppression.validationFailureId || knownRuleIds.contains(id) || Self.foreignPacks.contains(pack(of: id)) {
+        if id == Suppression.validationFailureId || knownRuleIds.contains(id) {
             return nil
         }
         return SuppressionProblem(kind: .unknownRule, message: "suppression names \(id), which is not a rule nag knows", position: suppression.position)

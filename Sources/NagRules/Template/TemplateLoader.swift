@@ -39,4 +39,9 @@ public struct TemplateLoader: Sendable {
     public func readFile(_ path: String) throws(LoadDiagnostic) -> [UInt8] {
         try documents.readFile(path)
     }
+
+    /// Reads standard input in chunks under the size limit.
+    public func readStandardInput() throws(LoadDiagnostic) -> [UInt8] {
+        try documents.readStandardInput()
+    }
 }
