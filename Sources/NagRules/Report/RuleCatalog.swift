@@ -26,8 +26,9 @@ package enum RuleCatalog {
     /// One section per pack: its summary, then a table of its rules with the check each publishes and, for
     /// compliance packs, the controls (the document `docs/rules.md` is).
     package static func markdownDocument(_ packs: [RulePack]) -> String {
-        var text = ""
+        var sections: [String] = []
         for pack in packs {
+            var text = ""
             let rules = pack.rules.map(\.description)
             let withControls = rules.contains { !$0.controls.isEmpty }
             text += "## \(pack.name)\n\n\(pack.summary)\n\n"
@@ -38,9 +39,9 @@ package enum RuleCatalog {
                 text += "| \(rule.id) | \(rule.level.rawValue) | \(rule.check ?? "(suppression audit)") | \(types.isEmpty ? "any" : types) | \(rule.cause.replacingAll("|", with: "\\|")) |"
                 text += withControls ? " \(rule.controls.joined(separator: ", ")) |\n" : "\n"
             }
-            text += "\n"
+            sections.append(text)
         }
-        return text
+        return sections.joined(separator: "\n")
     }
 
     /// The rules as JSON, for tools and tests (`nag rules --format json`): one object per rule with its id,
