@@ -9,6 +9,24 @@ struct EC2RestrictedInbound: Check {
         explanation: "An ingress rule open to every IPv4 or IPv6 address exposes the instances behind the group to the whole internet, and makes it hard to trace who reached them. Open only the ports a service needs, and only to the networks that need them.",
         fix: "Replace the /0 CidrIp or CidrIpv6 with the narrowest range that needs access, or reference a source security group or prefix list.",
         examples: [
+            // Differs from cdk-nag (docs/differences/compute.md, class 5): the VPC's own block, read through GetAtt.
+            .compliant("""
+            Resources:
+              Vpc:
+                Type: AWS::EC2::VPC
+                Properties:
+                  CidrBlock: 10.0.0.0/16
+              Internal:
+                Type: AWS::EC2::SecurityGroup
+                Properties:
+                  GroupDescription: Traffic from inside the VPC
+                  VpcId: !Ref Vpc
+                  SecurityGroupIngress:
+                    - IpProtocol: tcp
+                      FromPort: 443
+                      ToPort: 443
+                      CidrIp: !GetAtt Vpc.CidrBlock
+            """),
             .compliant("""
             Resources:
               Web:
