@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Evaluates intrinsic functions against a template and the parameter values a user supplies.
 ///
 /// - `Ref` to a parameter gives the supplied value, else the parameter's `Default`, else unknown.
@@ -17,7 +15,7 @@ public struct Resolver: Sendable {
     public let template: Template
     /// Parameter values given on the command line (`--parameters Key=Value`).
     public let parameterValues: [String: String]
-    private let conditions = ConditionMemo()
+    let conditions = ConditionMemo()
 
     /// How deep resolution may recurse (parameters referring to conditions referring to parameters …).
     static let maxDepth = 64
@@ -343,78 +341,6 @@ public struct Resolver: Sendable {
         }
         return resolve(found, trail: trail.deeper)
     }
-
-    // MARK: - Conditions
-
-    /// Whether the named condition holds, or why that cannot be decided.
-    public func condition(named name: String) -> Result<Bool, Unresolved> {
-        condition(named: name, at: .start, trail: Trail())
-    }
-
-    /// Decided once per resolver; a condition reached again while it is being decided is a cycle.
-    func condition(named name: String, at position: Position, trail: Trail) -> Result<Bool, Unresolved> {
-        if let decided = conditions.result(of: name) { return decided }
-        guard let definition = template.condition(named: name) else {
-            return .failure(Unresolved("condition \(name) is not defined", at: position))
-        }
-        guard !trail.conditions.contains(name) else {
-            return .failure(Unresolved("condition \(name) refers to itself (a cycle)", at: position))
-        }
-        let result = evaluateCondition(definition.expression, trail: trail.deeper(into: name))
-        // A result cut short by a limit is not the condition's answer: decide it again next time.
-        if !trail.work.wasCutShort { conditions.record(result, for: name) }
-        return result
-    }
-
-    func evaluateCondition(_ value: Value, trail: Trail) -> Result<Bool, Unresolved> {
-        guard trail.depth < Self.maxDepth else {
-            trail.work.cutShort()
-            return .failure(Unresolved("conditions nest more than \(Self.maxDepth) levels (a cycle?)", at: value.position))
-        }
-        guard let function = value.intrinsicValue else {
-            if let truth = Resolved.value(value).bool { return .success(truth) }
-            return .failure(Unresolved("a condition must be a condition function", at: value.position))
-        }
-        let args = function.arguments
-        switch function.name {
-        case .condition:
-            guard let name = function.argument.stringValue else { break }
-            return condition(named: name, at: value.position, trail: trail.deeper)
-        case .equals:
-            guard args.count == 2 else { break }
-            let left = resolve(args[0], trail: trail.deeper)
-            let right = resolve(args[1], trail: trail.deeper)
-            if let why = left.unresolved ?? right.unresolved { return .failure(why) }
-            guard let l = left.value, let r = right.value else {
-                return .failure(Unresolved("Fn::Equals compares a value known only once deployed", at: value.position))
-            }
-            return .success(Self.loosely(l, equals: r))
-        case .not:
-            guard args.count == 1 else { break }
-            return evaluateCondition(args[0], trail: trail.deeper).map { !$0 }
-        case .and, .or:
-            let isAnd = function.name == .and
-            var undecided: Unresolved?
-            for arg in args {
-                switch evaluateCondition(arg, trail: trail.deeper) {
-                case .success(let truth) where truth != isAnd: return .success(!isAnd)
-                case .success: continue
-                case .failure(let why): undecided = undecided ?? why
-                }
-            }
-            if let undecided { return .failure(undecided) }
-            return .success(isAnd)
-        default:
-            break
-        }
-        return .failure(Unresolved("\(function.name) cannot be evaluated as a condition here", at: value.position))
-    }
-
-    /// CloudFormation compares scalars as strings: `true` equals `"true"`, `1` equals `"1"`.
-    static func loosely(_ a: Value, equals b: Value) -> Bool {
-        if let x = a.scalarText, let y = b.scalarText { return x == y }
-        return a == b
-    }
 }
 
 extension Resolved {
@@ -440,51 +366,4 @@ extension String {
         parts.append(String(rest))
         return parts
     }
-}
-
-/// Where one resolution stands: how deep it is, which conditions it is deciding, and the work it has left.
-/// Made for one synchronous resolution and never shared between threads.
-struct Trail {
-    var depth = 0
-    var conditions: [String] = []
-    let work = WorkBudget(Resolver.workLimit)
-
-    var deeper: Trail {
-        var next = self
-        next.depth += 1
-        return next
-    }
-
-    func deeper(into condition: String) -> Trail {
-        var next = deeper
-        next.conditions.append(condition)
-        return next
-    }
-}
-
-/// The steps one resolution may still take, and whether a limit cut it short.
-final class WorkBudget {
-    private var remaining: Int
-    private(set) var wasCutShort = false
-
-    init(_ steps: Int) { remaining = steps }
-
-    /// Takes one step; false (and cut short) when none is left.
-    func spend() -> Bool {
-        guard remaining > 0 else { wasCutShort = true; return false }
-        remaining -= 1
-        return true
-    }
-
-    /// Records that a limit (depth or work) decided part of the answer.
-    func cutShort() { wasCutShort = true }
-}
-
-/// The conditions a resolver has decided, shared by every check that reads the template.
-private final class ConditionMemo: Sendable {
-    private let results = Mutex<[String: Result<Bool, Unresolved>]>([:])
-
-    func result(of name: String) -> Result<Bool, Unresolved>? { results.withLock { $0[name] } }
-
-    func record(_ result: Result<Bool, Unresolved>, for name: String) { results.withLock { $0[name] = result } }
 }
