@@ -9,7 +9,7 @@ struct NagBinary {
     /// The package root, from this file's path.
     static let packageRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let path = packageRoot.appendingPathComponent(".build/debug/nag").path
+    static let path = TestPaths.nagBinary
     static var exists: Bool { FileManager.default.isExecutableFile(atPath: path) }
 
     struct Result {

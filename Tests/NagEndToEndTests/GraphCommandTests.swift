@@ -11,7 +11,7 @@ private func fixture(_ name: String) -> String {
 
 /// The `nag` executable `swift build` / `swift test` put in `.build/debug` (the executable is a product of the
 /// package, so building the tests builds it too).
-private let nagBinary = packageRoot.appendingPathComponent(".build/debug/nag").path
+private let nagBinary = TestPaths.nagBinary
 
 private struct RunResult {
     var status: Int32

@@ -8,7 +8,14 @@ enum TestPaths {
     static func path(_ relative: String) -> String { packageRoot.appendingPathComponent(relative).path }
 
     static let stack = path("server/stack/websocket-service.yaml")
-    static let nagBinary = path(".build/debug/nag")
+    /// The `nag` built with the tests: `NAG_BINARY` when set, else the one beside the test bundle (the build
+    /// folder `swift test` used, whatever its `--scratch-path`), else `.build/debug/nag`.
+    static let nagBinary: String = {
+        if let given = ProcessInfo.processInfo.environment["NAG_BINARY"], !given.isEmpty { return given }
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("nag").path
+        if FileManager.default.isExecutableFile(atPath: beside) { return beside }
+        return path(".build/debug/nag")
+    }()
 
     /// Runs a program, returning its exit status and what it printed on stdout and stderr.
     static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
