@@ -19,7 +19,7 @@ public struct JSONFormatter: ReportFormatter {
             ("inputErrors", .array(report.inputProblems.map(diagnostic))),
             ("findings", JSONNode.streamedItems),
         ])
-        envelope.write(streaming: report.findings.lazy.map(Self.finding), to: &output)
+        envelope.write(streaming: report.allFindings.map(Self.finding), to: &output)
         output.write("\n")
     }
 

@@ -49,7 +49,8 @@ package indirect enum JSONNode: Sendable, Equatable, ExpressibleByStringLiteral,
         var count = 0
         for item in items {
             output.write(count == 0 ? "[" : ",")
-            var text = "\n" + String(repeating: "  ", count: level + 1)
+            var text = ""
+            Self.newline(&text, level + 1)
             item.write(into: &text, indent: level + 1)
             output.write(text)
             count += 1
@@ -91,9 +92,11 @@ package indirect enum JSONNode: Sendable, Equatable, ExpressibleByStringLiteral,
 
     private static func newline(_ out: inout String, _ indent: Int?) {
         guard let indent else { return }
-        out += "\n"
-        out += String(repeating: "  ", count: indent)
+        out += indent < newlines.count ? newlines[indent] : "\n" + String(repeating: "  ", count: indent)
     }
+
+    /// A newline and the indentation of each level, made once.
+    private static let newlines: [String] = (0..<32).map { "\n" + String(repeating: "  ", count: $0) }
 
     static func writeString(_ s: String, into out: inout String) {
         out += "\""

@@ -33,6 +33,11 @@ public struct RunReport: Sendable {
     /// Every finding of every file, in report order.
     public var findings: [Finding] { files.flatMap { $0.evaluation?.findings ?? [] } }
 
+    /// The same findings, read in place (formatters and counts walk them without copying them into one array).
+    public var allFindings: LazySequence<FlattenSequence<LazyMapSequence<[FileResult], [Finding]>>> {
+        files.lazy.map { $0.evaluation?.findings ?? [] }.joined()
+    }
+
     public var compliant: [(file: String, check: CompliantCheck)] {
         files.flatMap { file in (file.evaluation?.compliant ?? []).map { (file.file, $0) } }
     }
@@ -54,7 +59,7 @@ public struct RunReport: Sendable {
         init(_ report: RunReport) {
             files = report.files.count
             filesFailed = report.files.filter { !$0.loaded }.count + report.inputProblems.count
-            for finding in report.findings {
+            for finding in report.allFindings {
                 if finding.isSuppressed { suppressed += 1; continue }
                 if finding.kind == .unknown { unknown += 1 }
                 switch finding.level {
@@ -79,7 +84,7 @@ public struct RunReport: Sendable {
     public func outcome(failOn: RuleLevel?) -> Outcome {
         if diagnostics.contains(where: { $0.severity == .error }) { return .invalidInput }
         guard let failOn else { return .clean }
-        let failing = findings.contains { !$0.isSuppressed && $0.level >= failOn }
+        let failing = allFindings.contains { !$0.isSuppressed && $0.level >= failOn }
         return failing ? .findings : .clean
     }
 }

@@ -28,7 +28,7 @@ public struct SARIFFormatter: ReportFormatter {
             ruleIndex[rule.id] = index
         }
         var seen: [String: Int] = [:]
-        let results = report.findings.lazy.map { finding in
+        let results = report.allFindings.map { finding in
             var fingerprint = Self.fingerprint(finding)
             let occurrence = seen[fingerprint, default: 0]
             seen[fingerprint] = occurrence + 1
