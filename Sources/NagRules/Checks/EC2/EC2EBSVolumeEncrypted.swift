@@ -8,7 +8,7 @@ struct EC2EBSVolumeEncrypted: Check {
         resourceTypes: [volumeType, EC2InstanceDetailedMonitoringEnabled.instanceType,
                         EC2InstanceDetailedMonitoringEnabled.launchConfigurationType, groupType],
         cause: "The EBS volume, or a volume the instance or Auto Scaling group attaches, is not encrypted.",
-        explanation: "An unencrypted EBS volume stores its data, its snapshots and the data moving between it and the instance in the clear. Encryption at rest protects them if the storage or a snapshot is exposed. Instances count as encrypted when every block device mapping (of the instance or of its launch template) sets Ebs.Encrypted to true; Auto Scaling groups are checked through their launch template.",
+        explanation: "An unencrypted EBS volume stores its data, its snapshots and the data moving between it and the instance in the clear. Encryption at rest protects them if the storage or a snapshot is exposed. Instances count as encrypted when every block device mapping (of the instance or of its launch template) sets Ebs.Encrypted to true; Auto Scaling groups are checked through their launch templates: the group's own, or those of its mixed instances policy.",
         fix: "Set Encrypted: true on the volume, or Ebs.Encrypted: true on every block device mapping of the instance, launch template or launch configuration.",
         examples: [
             .compliant("""
@@ -103,6 +103,61 @@ struct EC2EBSVolumeEncrypted: Check {
                     LaunchTemplateName: workers
                     Version: "1"
             """),
+            // A mixed instances policy launches from its LaunchTemplateSpecification.
+            .nonCompliant("""
+            Resources:
+              Template:
+                Type: AWS::EC2::LaunchTemplate
+                Properties:
+                  LaunchTemplateData:
+                    BlockDeviceMappings:
+                      - DeviceName: /dev/xvda
+                        Ebs:
+                          VolumeSize: 20
+              Group:
+                Type: AWS::AutoScaling::AutoScalingGroup
+                Properties:
+                  MinSize: "1"
+                  MaxSize: "2"
+                  MixedInstancesPolicy:
+                    LaunchTemplate:
+                      ↓LaunchTemplateSpecification:
+                        LaunchTemplateId: !Ref Template
+                        Version: !GetAtt Template.LatestVersionNumber
+            """),
+            // ... and from the launch template an override names for its instance type.
+            .nonCompliant("""
+            Resources:
+              Encrypted:
+                Type: AWS::EC2::LaunchTemplate
+                Properties:
+                  LaunchTemplateData:
+                    BlockDeviceMappings:
+                      - DeviceName: /dev/xvda
+                        Ebs:
+                          Encrypted: true
+              Plain:
+                Type: AWS::EC2::LaunchTemplate
+                Properties:
+                  LaunchTemplateData:
+                    InstanceType: c6g.large
+              Group:
+                Type: AWS::AutoScaling::AutoScalingGroup
+                Properties:
+                  MinSize: "1"
+                  MaxSize: "2"
+                  MixedInstancesPolicy:
+                    LaunchTemplate:
+                      LaunchTemplateSpecification:
+                        LaunchTemplateId: !Ref Encrypted
+                        Version: "1"
+                      Overrides:
+                        - InstanceType: m5.large
+                        - InstanceType: c6g.large
+                          ↓LaunchTemplateSpecification:
+                            LaunchTemplateId: !Ref Plain
+                            Version: "1"
+            """),
             .nonCompliant("""
             Resources:
               Config:
@@ -176,18 +231,46 @@ struct EC2EBSVolumeEncrypted: Check {
                                               fallback: resource.position(ofProperty: "BlockDeviceMappings"), in: context)
             return outcome(state, absentAt: resource.position)
         case Self.groupType:
-            guard let template = EC2BlockDevices.launchTemplate(in: resource.properties["LaunchTemplate"], in: context) else {
-                return .notApplicable
-            }
-            let at = resource.position(ofProperty: "LaunchTemplate")
-            switch EC2BlockDevices.state(ofLaunchTemplate: template, fallback: at, in: context) {
-            case .encrypted: return .compliant
-            case .unknown(let why): return .unknown(why)
-            case .absent, .unencrypted: return .violation(at: at, "launch template \(template.logicalId) attaches unencrypted or no EBS volumes")
-            }
+            return evaluateGroup(resource, in: context)
         default:
             return evaluateInstance(resource, in: context)
         }
+    }
+
+    /// A group is judged by every launch template of the template it launches from: the one `LaunchTemplate`
+    /// names, or those of its `MixedInstancesPolicy` (the group's specification and each override's). Not
+    /// applicable when it names none of the template's launch templates.
+    private func evaluateGroup(_ group: Resource, in context: RuleContext) -> RuleOutcome {
+        var followed = false
+        let verdict = Verdict.every(Self.launchTemplateSpecifications(of: group, in: context)) { specification, at in
+            guard let template = EC2BlockDevices.launchTemplate(in: specification, in: context) else { return .holds }
+            followed = true
+            switch EC2BlockDevices.state(ofLaunchTemplate: template, fallback: at, in: context) {
+            case .encrypted: return .holds
+            case .unknown(let why): return .undecided(why)
+            case .absent, .unencrypted:
+                return .fails(at: at, "launch template \(template.logicalId) attaches unencrypted or no EBS volumes")
+            }
+        }
+        return followed ? verdict.outcome : .notApplicable
+    }
+
+    /// The launch template specifications of an Auto Scaling group, each with the key it is written under:
+    /// `LaunchTemplate`, or `MixedInstancesPolicy.LaunchTemplate.LaunchTemplateSpecification` and the
+    /// `LaunchTemplateSpecification` of each of its `Overrides`.
+    private static func launchTemplateSpecifications(of group: Resource, in context: RuleContext) -> [(Value, Position)] {
+        if let direct = group.properties["LaunchTemplate"] {
+            return [(direct, group.position(ofProperty: "LaunchTemplate"))]
+        }
+        guard let mixed = context.resolve(group, "MixedInstancesPolicy", "LaunchTemplate").map else { return [] }
+        var specifications: [(Value, Position)] = []
+        if let entry = mixed.entry("LaunchTemplateSpecification") { specifications.append((entry.value, entry.keyPosition)) }
+        for item in context.resolve(mixed["Overrides"]).list ?? [] {
+            if let entry = context.resolve(item).map?.entry("LaunchTemplateSpecification") {
+                specifications.append((entry.value, entry.keyPosition))
+            }
+        }
+        return specifications
     }
 
     private func evaluateInstance(_ instance: Resource, in context: RuleContext) -> RuleOutcome {

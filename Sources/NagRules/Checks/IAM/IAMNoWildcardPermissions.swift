@@ -116,6 +116,68 @@ struct IAMNoWildcardPermissions: Check {
                       PolicyDocument: ↓!Sub |
                         {"Statement": [{"Effect": "Allow", "Action": "*", "Resource": "arn:aws:s3:::${AWS::Partition}"}]}
             """, findingIds: ["Action::*"]),
+            // One policy nag cannot resolve (its text needs the region) does not hide the certain findings of another.
+            .nonCompliant("""
+            Resources:
+              Exec:
+                Type: AWS::IAM::Role
+                Properties:
+                  AssumeRolePolicyDocument: {}
+                  Policies:
+                    - PolicyName: kms
+                      PolicyDocument:
+                        Statement:
+                          - Effect: Allow
+                            Action: ↓"kms:*"
+                            Resource: ↓"*"
+                    - PolicyName: logs
+                      PolicyDocument: !Sub |
+                        {"Statement": [{"Effect": "Allow", "Action": "logs:PutLogEvents",
+                          "Resource": "arn:aws:logs:${AWS::Region}:123456789012:log-group:app"}]}
+            """, findingIds: ["Action::kms:*", "Resource::*"]),
+            // Sub text whose variables fill only ARNs: the wildcards do not depend on them.
+            .nonCompliant("""
+            Resources:
+              Data:
+                Type: AWS::S3::Bucket
+              Exec:
+                Type: AWS::IAM::Role
+                Properties:
+                  AssumeRolePolicyDocument: {}
+                  Policies:
+                    - PolicyName: data
+                      PolicyDocument: ↓!Sub
+                        - '{"Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "${Arn}/*"},
+                            {"Effect": "Allow", "Action": "sqs:SendMessage", "Resource": "arn:aws:sqs:${AWS::Region}:123456789012:jobs"}]}'
+                        - Arn: !GetAtt Data.Arn
+            """, findingIds: ["Action::s3:*", "Resource::<Arn>/*"]),
+            // An undecided condition: what both branches grant is certain.
+            .nonCompliant("""
+            Parameters:
+              Stage:
+                Type: String
+            Conditions:
+              Prod: !Equals [!Ref Stage, prod]
+            Resources:
+              Logs:
+                Type: AWS::IAM::ManagedPolicy
+                Properties:
+                  PolicyDocument:
+                    Statement:
+                      - Effect: Allow
+                        Action: [↓!If [Prod, "logs:Put*", "logs:Put*"], !If [Prod, logs:CreateLogStream, logs:CreateLogGroup]]
+                        Resource: arn:aws:logs:eu-west-1:123456789012:log-group:app
+            """, findingIds: ["Action::logs:Put*"]),
+            .unknown("""
+            Parameters:
+              Service:
+                Type: String
+            Resources:
+              Send:
+                Type: AWS::IAM::ManagedPolicy
+                Properties:
+                  PolicyDocument: !Sub ↓'{"Statement": {"Effect": "Allow", "Action": "${Service}:Send", "Resource": "arn:aws:sqs:eu-west-1:123456789012:jobs"}}'
+            """),
             .unknown("""
             Parameters:
               Action:
@@ -133,38 +195,6 @@ struct IAMNoWildcardPermissions: Check {
         ])
 
     func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
-        let documents: [PolicyDocument]
-        switch IAMPolicies.documents(of: resource, in: context) {
-        case .success(let d): documents = d
-        case .failure(let why): return .unknown(why)
-        }
-        var violations: [Violation] = []
-        var seen = Set<String>()
-        func add(_ finding: String, at position: Position) {
-            if seen.insert(finding).inserted { violations.append(Violation(position: position, findingId: finding)) }
-        }
-        for document in documents {
-            let statements: [PolicyStatement]
-            switch document.statements(in: context) {
-            case .success(let s): statements = s
-            case .failure(let why): return .unknown(why)
-            }
-            for statement in statements {
-                let effect = statement.effect(in: context)
-                if let why = effect.unresolved { return .unknown(why) }
-                guard effect.string == "Allow" else { continue }
-                switch statement.strings("Action", in: context) {
-                case .failure(let why): return .unknown(why)
-                case .success(let actions):
-                    for action in actions where action.text.contains("*") { add("Action::\(action.text)", at: action.position) }
-                }
-                // Resources are reported as written (flattened), the text users' suppressions name.
-                for item in statement.writtenItems(of: "Resource") {
-                    let text = CdkNagText.flatten(item)
-                    if text.contains("*") { add("Resource::\(text)", at: item.position) }
-                }
-            }
-        }
-        return .from(violations)
+        PolicyWildcards(context: context).findings(in: resource).outcome
     }
 }

@@ -42,6 +42,18 @@ struct S3BucketLoggingEnabled: Check {
                 Properties:
                   LoggingConfiguration: {}
             """),
+            // A name that resolves to the empty string names no bucket: not a log destination.
+            .nonCompliant("""
+            Parameters:
+              Name:
+                Type: String
+                Default: ""
+            Resources:
+              ↓Named:
+                Type: AWS::S3::Bucket
+                Properties:
+                  BucketName: !Ref Name
+            """),
         ])
 
     func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
@@ -58,7 +70,8 @@ struct S3BucketLoggingEnabled: Check {
     private func isLogDestination(_ bucket: Resource, in context: RuleContext) -> Bool {
         let destinations = context.index(LogDestinations.self)
         if destinations.links.contains(bucket.logicalId) || destinations.namesWritten(bucket.logicalId) { return true }
-        guard let name = S3Buckets.declaredName(of: bucket, in: context) else { return false }
+        // An empty name names no bucket; it would otherwise match the empty destination of every bucket without one.
+        guard let name = S3Buckets.declaredName(of: bucket, in: context), !name.isEmpty else { return false }
         return destinations.flattened.contains(name) || destinations.strings.contains(name)
     }
 }
