@@ -125,11 +125,12 @@ public final class WebSocketConnection {
         try await send(opcode: .text, payload: Array(text.utf8))
     }
 
-    /// Sends one frame, masked as a client must. The payload is not checked in any way.
-    public func send(opcode: WebSocketOpcode, payload: [UInt8], fin: Bool = true) async throws {
+    /// Sends one frame, masked as a client must unless `masked` is false (which RFC 6455 forbids:
+    /// for testing servers). The payload is not checked in any way.
+    public func send(opcode: WebSocketOpcode, payload: [UInt8], fin: Bool = true, masked: Bool = true) async throws {
         var buffer = channel.allocator.buffer(capacity: payload.count)
         buffer.writeBytes(payload)
-        try await outbound.write(WebSocketFrame(fin: fin, opcode: opcode, maskKey: .random(), data: buffer))
+        try await outbound.write(WebSocketFrame(fin: fin, opcode: opcode, maskKey: masked ? .random() : nil, data: buffer))
     }
 
     /// Starts the close handshake.

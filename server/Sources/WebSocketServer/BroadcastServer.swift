@@ -15,6 +15,7 @@ public final class BroadcastServer: Sendable {
 
     public let configuration: ServerConfiguration
     public let manager: ConnectionManager
+    let pending: PendingConnections
     let logger: Logger
     private let group = Mutex<ServiceGroup?>(nil)
     private let shutdownRequested = Mutex(false)
@@ -36,7 +37,19 @@ public final class BroadcastServer: Sendable {
             logger: logger,
             onShutdownStarted: onShutdownStarted
         )
+        let pendingLimit = configuration.maxPendingConnections
+            ?? PendingConnections.defaultLimit(descriptorLimit: PendingConnections.descriptorLimit() ?? Int.max)
+        self.pending = PendingConnections(limit: pendingLimit)
     }
+
+    /// Connections accepted that have not sent their first request head yet.
+    public var pendingConnections: Int { pending.count }
+    /// The most such connections kept at once (`MAX_PENDING_CONNECTIONS`, or derived from the descriptor limit).
+    public var pendingConnectionLimit: Int { pending.limit }
+    /// The process's soft limit on open file descriptors, nil if unknown or unlimited.
+    public static var descriptorLimit: Int? { PendingConnections.descriptorLimit() }
+    /// Pending connections closed so far to make room for newer ones.
+    public var pendingConnectionsEvicted: Int { pending.evictedCount }
 
     /// Runs until a graceful shutdown (a signal in `gracefulShutdownSignals`, or
     /// `triggerGracefulShutdown()`) has completed.
@@ -80,6 +93,8 @@ public final class BroadcastServer: Sendable {
         let manager = self.manager
         let configuration = self.configuration
         let router = Router()
+        // First, so that a refused upgrade is answered whatever its method and path.
+        router.add(middleware: RefusalMiddleware())
         if let originVerify = configuration.originVerify {
             router.add(middleware: OriginVerifyMiddleware(originVerify: originVerify, logger: logger))
         }
@@ -93,24 +108,11 @@ public final class BroadcastServer: Sendable {
         router.head("/", use: health)
         router.get("/health", use: health)
         router.head("/health", use: health)
-        router.get(RouterPath(stringLiteral: Self.webSocketPath)) { request, _ -> Response in
-            // Reached only when the request was not upgraded.
-            switch request.headers[UpgradeGate.refusalHeaderName].flatMap(UpgradeGate.Refusal.init(rawValue:)) {
-            case .forbidden:
-                return .plainText("Forbidden", status: .forbidden)
-            case .atCapacity:
-                var response = Response.plainText("Connection limit reached", status: .serviceUnavailable)
-                response.headers[.retryAfter] = "5"
-                return response
-            case .shuttingDown:
-                var response = Response.plainText("Shutting down", status: .serviceUnavailable)
-                response.headers[.retryAfter] = "1"
-                return response
-            case nil:
-                var response = Response.plainText("WebSocket upgrade required", status: .upgradeRequired)
-                response.headers[.upgrade] = "websocket"
-                return response
-            }
+        router.get(RouterPath(stringLiteral: Self.webSocketPath)) { _, _ -> Response in
+            // Reached only by a GET that did not ask for an upgrade.
+            var response = Response.plainText("WebSocket upgrade required", status: .upgradeRequired)
+            response.headers[.upgrade] = "websocket"
+            return response
         }
 
         let path = Self.webSocketPath
@@ -123,7 +125,14 @@ public final class BroadcastServer: Sendable {
                 validateUTF8: true
             )
         )
-        let policy = AdmissionPolicy(path: path, originVerify: configuration.originVerify, manager: manager, logger: logger)
+        let policy = AdmissionPolicy(
+            path: path,
+            originVerify: configuration.originVerify,
+            manager: manager,
+            pending: pending,
+            headTimeout: configuration.headTimeout,
+            logger: logger
+        )
         let server = HTTPServerBuilder { responder in
             GatedWebSocketChannel(
                 base: HTTP1WebSocketUpgradeChannel(
@@ -136,7 +145,8 @@ public final class BroadcastServer: Sendable {
                         try await manager.serve(inbound: inbound, outbound: outbound, channel: channel, logger: context.logger)
                     }
                 },
-                policy: policy
+                policy: policy,
+                closeGrace: manager.settings.closeGrace
             )
         }
         return Application(
@@ -155,9 +165,36 @@ public final class BroadcastServer: Sendable {
     }
 }
 
+/// Answers an upgrade the `UpgradeGate` refused, with the status its refusal calls for.
+struct RefusalMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard let refusal = request.headers[UpgradeGate.refusalHeaderName].flatMap(UpgradeGate.Refusal.init(rawValue:)) else {
+            return try await next(request, context)
+        }
+        switch refusal {
+        case .forbidden:
+            return .plainText("Forbidden", status: .forbidden)
+        case .atCapacity:
+            var response = Response.plainText("Connection limit reached", status: .serviceUnavailable)
+            response.headers[.retryAfter] = "5"
+            return response
+        case .shuttingDown:
+            var response = Response.plainText("Shutting down", status: .serviceUnavailable)
+            response.headers[.retryAfter] = "1"
+            return response
+        case .badHandshake:
+            return .plainText("Malformed WebSocket handshake", status: .badRequest)
+        case .unsupportedVersion:
+            var response = Response.plainText("Unsupported WebSocket version", status: .upgradeRequired)
+            response.headers[.secWebSocketVersion] = HandshakeCheck.supportedVersion
+            return response
+        }
+    }
+}
+
 /// 403 for any request without the configured header, except the health checks (`/` and
 /// `/health`), which the load balancer sends without it. Upgrade requests are checked earlier,
-/// by the `UpgradeGate`.
+/// by the `UpgradeGate`, and its refusals answered by `RefusalMiddleware` before this one.
 struct OriginVerifyMiddleware<Context: RequestContext>: RouterMiddleware {
     let name: HTTPField.Name
     let expected: String
@@ -174,9 +211,6 @@ struct OriginVerifyMiddleware<Context: RequestContext>: RouterMiddleware {
         let path = request.uri.path
         if (request.method == .get || request.method == .head) && (path == "/" || path == "/health") {
             return try await next(request, context)
-        }
-        if request.headers[UpgradeGate.refusalHeaderName] == UpgradeGate.Refusal.forbidden.rawValue {
-            return try await next(request, context)  // already refused and logged by the gate
         }
         guard OriginCheck.matches(request.headers[values: name], expected: expected) else {
             logger.notice("request refused: origin verify header missing or wrong", metadata: ["path": "\(path)", "status": "403"])

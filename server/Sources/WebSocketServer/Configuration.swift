@@ -18,6 +18,13 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var clientQueueSize: Int
     /// Open WebSocket connections allowed at once; further upgrades get 503.
     public var maxConnections: Int
+    /// Time a new connection has to send its first complete request head; past it the server
+    /// answers 408 and closes the connection.
+    public var headTimeout: Duration
+    /// Connections still waiting for their first request head that are kept at once; one more
+    /// closes the oldest (503). nil: a quarter of the process's descriptor limit (see
+    /// `PendingConnections.defaultLimit(descriptorLimit:)`).
+    public var maxPendingConnections: Int?
     /// When set, requests must carry this header with this value (else 403).
     public var originVerify: OriginVerify?
     public var logLevel: Logger.Level
@@ -45,6 +52,8 @@ public struct ServerConfiguration: Sendable, Equatable {
         drainTimeout: Duration = .seconds(10),
         clientQueueSize: Int = 256,
         maxConnections: Int = 10_000,
+        headTimeout: Duration = .seconds(10),
+        maxPendingConnections: Int? = nil,
         originVerify: OriginVerify? = nil,
         logLevel: Logger.Level = .info,
         logFormat: LogFormat = .text
@@ -56,6 +65,8 @@ public struct ServerConfiguration: Sendable, Equatable {
         self.drainTimeout = drainTimeout
         self.clientQueueSize = clientQueueSize
         self.maxConnections = maxConnections
+        self.headTimeout = headTimeout
+        self.maxPendingConnections = maxPendingConnections
         self.originVerify = originVerify
         self.logLevel = logLevel
         self.logFormat = logFormat
@@ -73,7 +84,8 @@ public struct ServerConfiguration: Sendable, Equatable {
     /// Every environment variable `fromEnvironment(_:)` reads.
     public static let environmentVariables = [
         "HOST", "PORT", "PING_INTERVAL_SECONDS", "MAX_MESSAGE_BYTES", "DRAIN_TIMEOUT_SECONDS", "CLIENT_QUEUE_SIZE",
-        "MAX_CONNECTIONS", "ORIGIN_VERIFY_HEADER", "ORIGIN_VERIFY_VALUE", "LOG_LEVEL", "LOG_FORMAT",
+        "MAX_CONNECTIONS", "HEAD_TIMEOUT_SECONDS", "MAX_PENDING_CONNECTIONS", "ORIGIN_VERIFY_HEADER", "ORIGIN_VERIFY_VALUE",
+        "LOG_LEVEL", "LOG_FORMAT",
     ]
 
     /// Reads the configuration from environment variables. Unset or empty variables keep their
@@ -106,6 +118,8 @@ public struct ServerConfiguration: Sendable, Equatable {
         if let drain = try seconds("DRAIN_TIMEOUT_SECONDS", in: 0.1...3600) { config.drainTimeout = drain }
         if let queue = try integer("CLIENT_QUEUE_SIZE", in: 1...1_000_000) { config.clientQueueSize = queue }
         if let limit = try integer("MAX_CONNECTIONS", in: 1...10_000_000) { config.maxConnections = limit }
+        if let timeout = try seconds("HEAD_TIMEOUT_SECONDS", in: 0.1...3600) { config.headTimeout = timeout }
+        if let pending = try integer("MAX_PENDING_CONNECTIONS", in: 1...1_000_000) { config.maxPendingConnections = pending }
 
         switch (value("ORIGIN_VERIFY_HEADER"), env["ORIGIN_VERIFY_VALUE"].flatMap { $0.isEmpty ? nil : $0 }) {
         case (nil, nil):

@@ -66,6 +66,7 @@ struct Serve: AsyncParsableCommand {
                 "ping.interval.s": "\(configuration.pingInterval)", "max.message.bytes": "\(configuration.maxMessageBytes)",
                 "drain.timeout": "\(configuration.drainTimeout)", "client.queue.size": "\(configuration.clientQueueSize)",
                 "max.connections": "\(configuration.maxConnections)",
+                "head.timeout": "\(configuration.headTimeout)",
                 "origin.verify": "\(configuration.originVerify.map { "header \($0.header)" } ?? "off")",
             ]
         )
@@ -80,11 +81,21 @@ struct Serve: AsyncParsableCommand {
                 terminateProcess(1)
             }
         }
+        let descriptorLimit = BroadcastServer.descriptorLimit
+        if let descriptorLimit, descriptorLimit < configuration.maxConnections + server.pendingConnectionLimit + 64 {
+            logger.warning(
+                "descriptor limit is below what MAX_CONNECTIONS needs: raise ulimit -n (nofile)",
+                metadata: [
+                    "nofile": "\(descriptorLimit)", "max.connections": "\(configuration.maxConnections)",
+                    "max.pending.connections": "\(server.pendingConnectionLimit)",
+                ]
+            )
+        }
         let outcome: ShutdownOutcome
         do {
             outcome = try await server.run { port in
                 // With PORT=0 this is where the chosen port is learned (the tests rely on this line).
-                logger.notice("listening", metadata: ["port": "\(port)"])
+                logger.notice("listening", metadata: ["port": "\(port)", "max.pending.connections": "\(server.pendingConnectionLimit)"])
             }
         } catch {
             logger.critical("server failed", metadata: ["error": "\(error)"])

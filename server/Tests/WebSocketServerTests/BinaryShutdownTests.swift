@@ -59,14 +59,25 @@ struct BinaryShutdownTests {
 
     /// Starts the server binary with `environment` on a port the kernel chooses (PORT=0, learned
     /// from its "listening" log line, so no other test can take the port in between), waits for
-    /// /health, runs `body`.
+    /// /health, runs `body`. With `descriptorLimit`, the server runs under that `ulimit -n`.
     static func withServerProcess<Result>(
         environment: [String: String],
+        descriptorLimit: Int? = nil,
         _ body: (ChildProcess, Int) async throws -> Result
     ) async throws -> Result {
         var env = ["PORT": "0", "HOST": "127.0.0.1", "LOG_FORMAT": "text"]
         for (key, value) in environment { env[key] = value }
-        let process = try ChildProcess.spawn(try binaryPath(), environment: env)
+        let process: ChildProcess
+        if let descriptorLimit {
+            // The shell lowers its own limit, then becomes the server (same pid, so signals reach it).
+            process = try ChildProcess.spawn(
+                "/bin/sh",
+                arguments: ["-c", "ulimit -n \(descriptorLimit) && exec \"$0\"", try binaryPath()],
+                environment: env
+            )
+        } else {
+            process = try ChildProcess.spawn(try binaryPath(), environment: env)
+        }
         defer { process.send(SIGKILL) }
         var port: Int?
         let up = await eventually(timeout: .seconds(20)) {

@@ -52,6 +52,8 @@ struct ConfigurationTests {
         #expect(configuration.maxMessageBytes == 65536)
         #expect(configuration.drainTimeout == .seconds(10))
         #expect(configuration.maxConnections == 10_000)
+        #expect(configuration.headTimeout == .seconds(10))
+        #expect(configuration.maxPendingConnections == nil)
         #expect(configuration.originVerify == nil)
         #expect(configuration.logLevel == .info)
     }
@@ -60,6 +62,7 @@ struct ConfigurationTests {
         let configuration = try ServerConfiguration.fromEnvironment([
             "HOST": "127.0.0.1", "PORT": "9000", "PING_INTERVAL_SECONDS": "12.5", "MAX_MESSAGE_BYTES": "1024",
             "DRAIN_TIMEOUT_SECONDS": "3", "CLIENT_QUEUE_SIZE": "16", "MAX_CONNECTIONS": "50",
+            "HEAD_TIMEOUT_SECONDS": "2.5", "MAX_PENDING_CONNECTIONS": "64",
             "ORIGIN_VERIFY_HEADER": "X-Origin-Verify", "ORIGIN_VERIFY_VALUE": "secret", "LOG_LEVEL": "debug", "LOG_FORMAT": "json",
         ])
         #expect(configuration.host == "127.0.0.1")
@@ -69,6 +72,8 @@ struct ConfigurationTests {
         #expect(configuration.drainTimeout == .seconds(3))
         #expect(configuration.clientQueueSize == 16)
         #expect(configuration.maxConnections == 50)
+        #expect(configuration.headTimeout == .milliseconds(2500))
+        #expect(configuration.maxPendingConnections == 64)
         #expect(configuration.originVerify == .init(header: "X-Origin-Verify", value: "secret"))
         #expect(configuration.logLevel == .debug)
         #expect(configuration.logFormat == .json)
@@ -76,6 +81,7 @@ struct ConfigurationTests {
 
     @Test(arguments: [
         ["PORT": "http"], ["PORT": "70000"], ["MAX_CONNECTIONS": "0"], ["PING_INTERVAL_SECONDS": "-1"],
+        ["HEAD_TIMEOUT_SECONDS": "0"], ["MAX_PENDING_CONNECTIONS": "0"],
         ["ORIGIN_VERIFY_HEADER": "X-Only-Name"], ["ORIGIN_VERIFY_VALUE": "only-value"],
         ["ORIGIN_VERIFY_HEADER": "Bad Name", "ORIGIN_VERIFY_VALUE": "v"], ["LOG_LEVEL": "loud"],
     ])
