@@ -273,3 +273,28 @@ final class CountingCheck: Check {
         #expect(throws: RuleSelection.SelectionError.self) { try linter.run([]) }
     }
 }
+
+/// A check whose outcome is certain violations beside an undecided part.
+struct PartlyUndecidedCheck: Check {
+    let about = CheckAbout(resourceTypes: ["Test::Thing"], cause: "Partly decided.", explanation: "For tests.", fix: "None.")
+
+    func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
+        .partlyUndecided([Violation(position: resource.position, findingId: "Action::*")],
+                         Unresolved("one statement is undecided", at: resource.position))
+    }
+}
+
+@Suite struct PartlyUndecidedTests {
+    @Test func bothTheViolationsAndTheUnknownAreReported() throws {
+        let template = try TestRules.template("Resources:\n  A:\n    Type: Test::Thing\n")
+        let findings = ExampleRunner.findings(of: PartlyUndecidedCheck(), in: template)
+        #expect(findings.map(\.kind).sorted { $0.rawValue < $1.rawValue } == [.unknown, .violation])
+        #expect(findings.first { $0.kind == .violation }?.findingId == "Action::*")
+        #expect(findings.first { $0.kind == .unknown }?.message == "could not be decided: one statement is undecided")
+        let runner = ExampleRunner(markersRequired: true)
+        #expect(runner.failure(of: .nonCompliant("Resources:\n  ↓A:\n    Type: Test::Thing\n"), for: PartlyUndecidedCheck())?
+            .hasPrefix("expected violations, got unknowns") == true)
+        #expect(runner.failure(of: .nonCompliant("Resources:\n  ↓A:\n    Type: Test::Thing\n", partlyUndecided: true),
+                               for: PartlyUndecidedCheck()) == nil)
+    }
+}

@@ -75,6 +75,9 @@ public struct Evaluator: Sendable {
                     detail: violation.detail, findingId: violation.findingId, resource: resource,
                     location: template.location(violation.position), check: check, controls: rule.controls))
             }
+        case .partlyUndecided(let violations, let why):
+            record(.nonCompliant(violations), of: rule, for: resource, in: template, into: &findings, &compliant)
+            record(.unknown(why), of: rule, for: resource, in: template, into: &findings, &compliant)
         case .unknown(let why):
             guard let level = options.unknownLevel else { return }
             findings.append(Finding(

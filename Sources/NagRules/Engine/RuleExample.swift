@@ -18,6 +18,8 @@ public struct RuleExample: Sendable {
     public let findingIds: [String]
     /// Parameter values to evaluate the example with.
     public let parameters: [String: String]
+    /// For a non-compliant example: the check also leaves a part undecided (an unknown beside the violations).
+    public var partlyUndecided = false
     public let file: String
     public let line: Int
 
@@ -37,8 +39,10 @@ public struct RuleExample: Sendable {
     }
 
     public static func nonCompliant(_ template: String, findingIds: [String] = [], parameters: [String: String] = [:],
-                                    file: String = #filePath, line: Int = #line) -> RuleExample {
-        RuleExample(.nonCompliant, template, findingIds: findingIds, parameters: parameters, file: file, line: line)
+                                    partlyUndecided: Bool = false, file: String = #filePath, line: Int = #line) -> RuleExample {
+        var example = RuleExample(.nonCompliant, template, findingIds: findingIds, parameters: parameters, file: file, line: line)
+        example.partlyUndecided = partlyUndecided
+        return example
     }
 
     public static func unknown(_ template: String, parameters: [String: String] = [:],

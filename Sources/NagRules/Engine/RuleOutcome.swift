@@ -6,6 +6,9 @@ public enum RuleOutcome: Sendable, Equatable {
     case nonCompliant([Violation])
     /// The rule could not decide: a value it needs is not known from the template.
     case unknown(Unresolved)
+    /// Violations that are certain, and a part the check could not decide that may hold more (a granular
+    /// check reading a policy whose one statement depends on a deploy-time value): both are reported.
+    case partlyUndecided([Violation], Unresolved)
 
     /// A single violation at `position`, optionally with a detail more specific than the rule's cause.
     public static func violation(at position: Position, _ detail: String? = nil) -> RuleOutcome {

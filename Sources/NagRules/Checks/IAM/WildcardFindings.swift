@@ -52,12 +52,10 @@ struct WildcardFindings: Sendable {
         return found
     }
 
-    /// The check's answer: the certain findings when there are some, else unknown when a part could not be
-    /// decided, else compliant.
-    ///
-    /// A resource gets one outcome, so when a policy holds both certain findings and an undecided part, the
-    /// findings are reported and the undecided part is not (``undecided`` still says why).
+    /// The check's answer: the certain findings, and an unknown for the part that could not be decided; else
+    /// compliant.
     var outcome: RuleOutcome {
+        if !violations.isEmpty, let undecided { return .partlyUndecided(violations, undecided) }
         if !violations.isEmpty { return .nonCompliant(violations) }
         if let undecided { return .unknown(undecided) }
         return .compliant
