@@ -25,6 +25,9 @@ struct Check: ParsableCommand {
     @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
     var output: String?
 
+    @Option(name: .customLong("output-dir"), help: ArgumentHelp("With --format csv: write cdk-nag 2's reports into this folder instead, one <Pack>-<Stack>-NagReport.csv per pack and stack.", valueName: "folder"))
+    var outputDir: String?
+
     @Option(name: .customLong("parameters"), help: ArgumentHelp("A template parameter value, Key=Value (repeatable).", valueName: "Key=Value"))
     var parameters: [String] = []
 
@@ -45,6 +48,11 @@ struct Check: ParsableCommand {
 
     @Flag(help: "Never colour the text output (NO_COLOR is honoured too).")
     var noColor = false
+
+    func validate() throws {
+        if outputDir != nil && format != .csv { throw ValidationError("--output-dir writes cdk-nag 2's CSV reports: use it with --format csv.") }
+        if outputDir != nil && output != nil { throw ValidationError("Give --output (one report) or --output-dir (one per pack and stack), not both.") }
+    }
 
     func run() throws {
         let customPacks = try custom.packs()
@@ -77,8 +85,11 @@ struct Check: ParsableCommand {
         } catch {
             throw ValidationError(error.description)
         }
-        let formatter = formatter(writingToTerminal: output == nil)
-        if let output {
+        let stacks = Dictionary(sources.compactMap { source in source.stack.map { (source.name, $0) } }, uniquingKeysWith: { a, _ in a })
+        let formatter = formatter(writingToTerminal: output == nil, stacks: stacks)
+        if let outputDir {
+            try writeStackReports(report, stacks: stacks, into: outputDir)
+        } else if let output {
             guard var file = FileOutput(path: output) else {
                 printError("\(output): error: cannot write the report: \(String(cString: strerror(errno)))")
                 throw ExitCode(ExitStatus.invalidInput)
@@ -103,13 +114,27 @@ struct Check: ParsableCommand {
         }
     }
 
-    private func formatter(writingToTerminal: Bool) -> any ReportFormatter {
+    /// cdk-nag 2's per-stack CSV reports, each file written whole.
+    private func writeStackReports(_ report: RunReport, stacks: [String: StackIdentity], into folder: String) throws {
+        let reports = CSVFormatter().stackReports(of: report) { stacks[$0] ?? StackIdentity(templatePath: $0) }
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            for (name, text) in reports {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: folder).appendingPathComponent(name))
+            }
+        } catch {
+            printError("\(folder): error: cannot write the reports: \(error.localizedDescription)")
+            throw ExitCode(ExitStatus.invalidInput)
+        }
+    }
+
+    private func formatter(writingToTerminal: Bool, stacks: [String: StackIdentity]) -> any ReportFormatter {
         switch format {
         case .text:
             let environment = ProcessInfo.processInfo.environment
             let color = writingToTerminal && !noColor && isatty(STDOUT_FILENO) == 1
                 && environment["NO_COLOR"].map(\.isEmpty) ?? true && environment["TERM"] != "dumb"
-            return TextFormatter(useColor: color, quiet: quiet, showSuppressed: showSuppressed)
+            return TextFormatter(useColor: color, quiet: quiet, showSuppressed: showSuppressed, stacks: stacks)
         case .json: return JSONFormatter()
         case .sarif, .junit, .csv: return MachineFormats.formatter(for: format)
         }

@@ -4,7 +4,7 @@ import NagRules
 
 /// Options shared by every command that reads templates.
 struct InputOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("Template files or directories (searched recursively for .json, .yaml, .yml and .template files); - reads standard input.", valueName: "path"))
+    @Argument(help: ArgumentHelp("Template files or directories (a CDK cloud assembly is read through its manifest.json; any other directory is searched recursively for .json, .yaml, .yml and .template files); - reads standard input.", valueName: "path"))
     var paths: [String] = []
 
     @Option(name: .customLong("max-file-size"), help: ArgumentHelp("Largest template accepted, in bytes.", valueName: "bytes"))
@@ -37,7 +37,8 @@ struct InputOptions: ParsableArguments {
     }
 }
 
-/// Turns command-line paths into template sources: files as given, directories searched recursively.
+/// Turns command-line paths into template sources: files as given; a cloud assembly (`cdk.out`) through its
+/// manifest; any other directory searched recursively, each cloud assembly met on the way read through its manifest.
 enum InputDiscovery {
     static let extensions: Set<String> = ["json", "yaml", "yml", "template"]
     /// Folders never searched: build outputs and dependencies hold no templates of the project's own.
@@ -65,28 +66,40 @@ enum InputDiscovery {
                 sources.append(.file(path))
                 continue
             }
-            var found: [String] = []
-            var visited = Set<String>()
-            collect(in: path, into: &found, visited: &visited)
-            found.sort()
-            sources += found.map(TemplateSource.discoveredFile)
+            var search = Search(loader: loader)
+            search.collect(in: path)
+            sources += search.found.sorted { $0.name < $1.name }
+            problems += search.problems
         }
         return (sources, problems)
     }
 
-    /// `visited` holds the real paths of folders already searched, so a symlink loop is searched once.
-    private static func collect(in directory: String, into found: inout [String], visited: inout Set<String>) {
-        let real = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
-        guard visited.insert(real).inserted,
-              let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
-        for name in names where !name.hasPrefix(".") || name == "." {
-            let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue {
-                if !skippedFolders.contains(name) { collect(in: path, into: &found, visited: &visited) }
-            } else if let ext = name.split(separator: ".").last, name.contains("."), extensions.contains(ext.lowercased()) {
-                found.append(path)
+    /// One directory's search. `visited` holds the real paths of folders already searched, so a symlink loop
+    /// is searched once.
+    private struct Search {
+        let loader: TemplateLoader
+        var found: [TemplateSource] = []
+        var problems: [LoadDiagnostic] = []
+        var visited = Set<String>()
+
+        mutating func collect(in directory: String) {
+            let real = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
+            guard visited.insert(real).inserted else { return }
+            if let assembly = CloudAssembly.read(directory, loader: loader) {
+                found += assembly.sources
+                problems += assembly.problems
+                return
+            }
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+            for name in names where !name.hasPrefix(".") || name == "." {
+                let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+                if isDirectory.boolValue {
+                    if !InputDiscovery.skippedFolders.contains(name) { collect(in: path) }
+                } else if let ext = name.split(separator: ".").last, name.contains("."), InputDiscovery.extensions.contains(ext.lowercased()) {
+                    found.append(.discoveredFile(path))
+                }
             }
         }
     }

@@ -2,6 +2,9 @@
 public struct EvaluationOptions: Sendable {
     /// Values for template parameters (`--parameters Key=Value`).
     public var parameterValues: [String: String]
+    /// Parameters whose value is known only once deployed, with what is passed (a nested stack's parameters
+    /// that its parent fills with references to its own resources).
+    public var undecidedParameters: [String: String] = [:]
     /// The level unknowns are reported at; nil ignores them (`--unknown ignore`).
     public var unknownLevel: RuleLevel?
     /// Evaluate as if the templates had no suppressions (`--ignore-suppressions`).
@@ -43,7 +46,8 @@ public struct Evaluator: Sendable {
 
     /// The template's findings, none of them suppressed yet, in report order.
     public func evaluate(_ template: Template) -> TemplateEvaluation {
-        let context = RuleContext(template: template, parameterValues: options.parameterValues)
+        let context = RuleContext(template: template, parameterValues: options.parameterValues,
+                                  undecidedParameters: options.undecidedParameters)
         var findings: [Finding] = []
         var compliant: [CompliantCheck] = []
         for resource in template.resources {

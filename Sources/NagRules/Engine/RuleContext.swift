@@ -26,9 +26,9 @@ public struct RuleContext: Sendable {
         return built
     }
 
-    public init(template: Template, parameterValues: [String: String] = [:]) {
+    public init(template: Template, parameterValues: [String: String] = [:], undecidedParameters: [String: String] = [:]) {
         self.init(graph: ResourceGraph(template: template),
-                  resolver: Resolver(template: template, parameterValues: parameterValues))
+                  resolver: Resolver(template: template, parameterValues: parameterValues, undecidedParameters: undecidedParameters))
     }
 
     public var template: Template { graph.template }

@@ -15,6 +15,9 @@ public struct Resolver: Sendable {
     public let template: Template
     /// Parameter values given on the command line (`--parameters Key=Value`).
     public let parameterValues: [String: String]
+    /// Parameters given a value that is known only once deployed (a parent stack passing a reference to one of
+    /// its resources): what is passed, in words that complete "which is passed …". Their `Default` does not apply.
+    public let undecidedParameters: [String: String]
     let conditions = ConditionMemo()
 
     /// How deep resolution may recurse (parameters referring to conditions referring to parameters …).
@@ -24,9 +27,10 @@ public struct Resolver: Sendable {
     /// Longest string `Fn::Sub` or `Fn::Join` may build, in UTF-8 bytes (CloudFormation's own template limit is 1 MB).
     static let maxStringLength = 1 << 20
 
-    public init(template: Template, parameterValues: [String: String] = [:]) {
+    public init(template: Template, parameterValues: [String: String] = [:], undecidedParameters: [String: String] = [:]) {
         self.template = template
         self.parameterValues = parameterValues
+        self.undecidedParameters = undecidedParameters
     }
 
     /// Resolves `value`; a missing value is ``Resolved/absent``.
@@ -136,6 +140,9 @@ public struct Resolver: Sendable {
         }
         if let supplied = parameterValues[name] {
             return .value(parameterValue(supplied, of: parameter, at: position))
+        }
+        if let passed = undecidedParameters[name] {
+            return .unknown(Unresolved("Ref to parameter \(name), which is passed \(passed)", at: position))
         }
         guard let defaultValue = parameter.defaultValue else {
             return .unknown(Unresolved(

@@ -20,25 +20,38 @@ public struct Linter: Sendable {
         self.loader = loader
     }
 
-    /// Loads and evaluates every source, on all cores; file results keep the order of `sources`.
+    /// Loads and evaluates every source and the stacks they nest, on all cores. Results keep the order of
+    /// `sources`, each input followed by the stacks it nests (``StackForest``). A nested stack is evaluated with
+    /// the parameter values its parent passes (``StackParameters``), and its suppressions also match finding
+    /// ids as cdk-nag 2 wrote them for values from other stacks (``FindingIdRenderings``).
     public func run(_ sources: [TemplateSource], inputProblems: [LoadDiagnostic] = []) throws(RuleSelection.SelectionError) -> RunReport {
         let ruleSet = try selection.ruleSet(from: availablePacks)
         let evaluator = Evaluator(ruleSet: ruleSet, options: options)
         let suppressor = options.ignoreSuppressions ? nil
             : Suppressor(ruleSet: ruleSet, knownRuleIds: Set(availablePacks.flatMap(\.rules).map(\.id.description)))
-        let loader = self.loader
-        let files = concurrentMap(sources) { source -> RunReport.FileResult? in
-            let result = loader.load(source)
-            if TemplateLoader.isSkipped(source, result) { return nil }
-            switch result {
+        let forest = StackForest.build(sources, loader: loader)
+        let parameters = forest.parameters(commandLine: options.parameterValues)
+        let renderings = forest.renderings(parameters: parameters)
+        let options = self.options
+        let files = concurrentMap(Array(forest.stacks.indices)) { index -> RunReport.FileResult in
+            let stack = forest.stacks[index], values = parameters[index]
+            switch stack.loaded {
             case .success(let template):
-                let evaluation = evaluator.evaluate(template)
-                return RunReport.FileResult(file: source.name, evaluation: suppressor?.apply(to: evaluation) ?? evaluation,
-                                            diagnostics: template.diagnostics)
+                var evaluation: TemplateEvaluation
+                if values == .input(options.parameterValues) {
+                    evaluation = evaluator.evaluate(template)
+                } else {
+                    var stackOptions = options
+                    stackOptions.parameterValues = values.literals
+                    stackOptions.undecidedParameters = values.undecided
+                    evaluation = Evaluator(ruleSet: ruleSet, options: stackOptions).evaluate(template)
+                }
+                let suppressed = suppressor?.apply(to: evaluation, renderings: renderings[index]) ?? evaluation
+                return RunReport.FileResult(file: stack.file, evaluation: suppressed, diagnostics: template.diagnostics + stack.nestingProblems)
             case .failure(let diagnostic):
-                return RunReport.FileResult(file: source.name, evaluation: nil, diagnostics: [diagnostic])
+                return RunReport.FileResult(file: stack.file, evaluation: nil, diagnostics: [diagnostic])
             }
-        }.compactMap { $0 }
+        }
         let rules = ruleSet.rules.map { $0.description.with(level: ruleSet.level(of: $0)) }
         return RunReport(files: files, rules: rules, inputProblems: inputProblems)
     }

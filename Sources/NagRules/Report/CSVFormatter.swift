@@ -13,48 +13,91 @@
 ///   Exception Reason is the suppression's reason (`[FindingId] reason` for a granular suppression) or `N/A`.
 /// - Every field is quoted, `"` doubled; lines end with `\n`. Files that could not be loaded have no rows
 ///   (they are reported on standard error and in the exit status).
+/// - ``stackReports(of:stack:)`` splits the rows as cdk-nag 2 does: one file per pack and stack.
 public struct CSVFormatter: ReportFormatter {
     public static let header = "Rule ID,Resource ID,Compliance,Exception Reason,Rule Level,Rule Info"
 
     public init() {}
 
     public func write(_ report: RunReport, to output: inout some TextOutputStream) {
-        output.write(text(of: report))
-    }
-
-    private func text(of report: RunReport) -> String {
-        var causes: [String: String] = [:]
-        for rule in report.rules where causes[rule.id] == nil { causes[rule.id] = rule.cause }
-        var levels: [String: RuleLevel] = [:]
-        for rule in report.rules where levels[rule.id] == nil { levels[rule.id] = rule.level }
-        var text = Self.header + "\n"
+        let table = RuleTable(report.rules)
+        output.write(Self.header + "\n")
         for file in report.files {
             guard let evaluation = file.evaluation else { continue }
-            for check in RuleCheck.checks(of: evaluation, rules: report.rules) {
-                let resource = check.resource.cdkPath ?? check.resource.logicalId
-                let info = causes[check.ruleId]
-                if check.findings.isEmpty {
-                    text += Self.row([check.ruleId, resource, "Compliant", "N/A",
-                                      Self.level(levels[check.ruleId] ?? .error), info ?? ""])
-                }
-                for finding in check.findings {
-                    var compliance = finding.kind == .unknown ? "UNKNOWN" : "Non-Compliant"
-                    var reason = "N/A"
-                    if let suppression = finding.suppression {
-                        compliance = "Suppressed"
-                        reason = suppression.reason
-                        if suppression.isGranular, let findingId = finding.findingId {
-                            reason = "[\(findingId)] \(reason)"
-                        }
-                    }
-                    // An unknown's level is the --unknown level; the column is the rule's, as in cdk-nag.
-                    let level = finding.kind == .unknown ? levels[finding.ruleId] ?? finding.level : finding.level
-                    text += Self.row([finding.qualifiedRuleId, resource, compliance, reason,
-                                      Self.level(level), info ?? finding.message])
-                }
+            for row in rows(of: evaluation, table) { output.write(row.text) }
+        }
+    }
+
+    /// cdk-nag 2's per-stack reports: for each stack (in report order) and each pack of the run, the rows of that
+    /// pack's rules on that stack's resources, as `<Pack>-<Stack>-NagReport.csv` with the same columns and
+    /// quoting as ``write(_:to:)``. A stack checked with no row for a pack still gets that pack's report (the
+    /// header alone), as cdk-nag 2 writes one for every pack that visited the stack. `stack` names each file's
+    /// stack.
+    public func stackReports(of report: RunReport, stack: (String) -> StackIdentity) -> [(fileName: String, text: String)] {
+        let table = RuleTable(report.rules)
+        var stackNames: [String] = []
+        var texts: [String: [String: String]] = [:]
+        for file in report.files {
+            guard let evaluation = file.evaluation else { continue }
+            let name = stack(file.file).name.replacingAll("/", with: "-")
+            if texts[name] == nil {
+                stackNames.append(name)
+                texts[name] = Dictionary(uniqueKeysWithValues: table.packs.map { ($0, Self.header + "\n") })
+            }
+            for row in rows(of: evaluation, table) {
+                guard let pack = RuleID(parsing: row.ruleId)?.pack else { continue }
+                texts[name]?[pack, default: Self.header + "\n"] += row.text
             }
         }
-        return text
+        return stackNames.flatMap { name in
+            table.packs.map { pack in ("\(pack)-\(name)-NagReport.csv", texts[name]?[pack] ?? Self.header + "\n") }
+        }
+    }
+
+    /// Each rule's cause and level, and the run's packs in order.
+    private struct RuleTable {
+        var rules: [RuleDescription]
+        var causes: [String: String] = [:]
+        var levels: [String: RuleLevel] = [:]
+        var packs: [String] = []
+
+        init(_ rules: [RuleDescription]) {
+            self.rules = rules
+            for rule in rules {
+                if causes[rule.id] == nil { causes[rule.id] = rule.cause }
+                if levels[rule.id] == nil { levels[rule.id] = rule.level }
+                if let pack = RuleID(parsing: rule.id)?.pack, !packs.contains(pack) { packs.append(pack) }
+            }
+        }
+    }
+
+    /// The rows of one evaluated file, each with the rule it is about.
+    private func rows(of evaluation: TemplateEvaluation, _ table: RuleTable) -> [(ruleId: String, text: String)] {
+        var rows: [(ruleId: String, text: String)] = []
+        for check in RuleCheck.checks(of: evaluation, rules: table.rules) {
+            let resource = check.resource.cdkPath ?? check.resource.logicalId
+            let info = table.causes[check.ruleId]
+            if check.findings.isEmpty {
+                rows.append((check.ruleId, Self.row([check.ruleId, resource, "Compliant", "N/A",
+                                                     Self.level(table.levels[check.ruleId] ?? .error), info ?? ""])))
+            }
+            for finding in check.findings {
+                var compliance = finding.kind == .unknown ? "UNKNOWN" : "Non-Compliant"
+                var reason = "N/A"
+                if let suppression = finding.suppression {
+                    compliance = "Suppressed"
+                    reason = suppression.reason
+                    if suppression.isGranular, let findingId = finding.findingId {
+                        reason = "[\(findingId)] \(reason)"
+                    }
+                }
+                // An unknown's level is the --unknown level; the column is the rule's, as in cdk-nag.
+                let level = finding.kind == .unknown ? table.levels[finding.ruleId] ?? finding.level : finding.level
+                rows.append((finding.ruleId, Self.row([finding.qualifiedRuleId, resource, compliance, reason,
+                                                       Self.level(level), info ?? finding.message])))
+            }
+        }
+        return rows
     }
 
     /// cdk-nag's `NagMessageLevel` words.

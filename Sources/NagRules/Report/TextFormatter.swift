@@ -1,5 +1,7 @@
 /// The human format: one line per unsuppressed finding, `file:line:col: level Rule-Id Resource: cause`,
 /// grouped by file, then a summary line. Load errors read `file:line:col: error: message`, as compilers write.
+/// When the run read a cloud assembly, each file's group opens with the stack it is (`stack Prod-Producer
+/// (Prod/Producer)`).
 public struct TextFormatter: ReportFormatter {
     /// Colour the level words (only when writing to a terminal and `NO_COLOR` is unset).
     public var useColor: Bool
@@ -7,11 +9,14 @@ public struct TextFormatter: ReportFormatter {
     public var quiet: Bool
     /// Also list suppressed findings, with their reasons.
     public var showSuppressed: Bool
+    /// The stack of each file, by path; each file's group is headed by its stack when set.
+    public var stacks: [String: StackIdentity]
 
-    public init(useColor: Bool = false, quiet: Bool = false, showSuppressed: Bool = false) {
+    public init(useColor: Bool = false, quiet: Bool = false, showSuppressed: Bool = false, stacks: [String: StackIdentity] = [:]) {
         self.useColor = useColor
         self.quiet = quiet
         self.showSuppressed = showSuppressed
+        self.stacks = stacks
     }
 
     /// Blocks (input problems, then one per file with something to say) separated by a blank line, then the
@@ -29,7 +34,13 @@ public struct TextFormatter: ReportFormatter {
         for file in report.files {
             var started = false
             func line(_ text: String, _ output: inout some TextOutputStream) {
-                if started { output.write("\n") } else { startBlock(&output); started = true }
+                if started {
+                    output.write("\n")
+                } else {
+                    startBlock(&output)
+                    started = true
+                    if let header = stackHeader(file.file) { output.write(header + "\n") }
+                }
                 output.write(text)
             }
             for diagnostic in file.diagnostics { line(diagnosticLine(diagnostic), &output) }
@@ -42,6 +53,14 @@ public struct TextFormatter: ReportFormatter {
             if wroteAny { output.write("\n") }
             output.write(summaryLine(report.summary) + "\n")
         }
+    }
+
+    /// `stack NAME`, with CDK's construct path when it says more, for runs that read a cloud assembly.
+    private func stackHeader(_ file: String) -> String? {
+        guard !stacks.isEmpty else { return nil }
+        let stack = stacks[file] ?? StackIdentity(templatePath: file)
+        let path = stack.displayName.flatMap { $0 == stack.name ? nil : " (\($0))" } ?? ""
+        return paint("stack \(stack.name)", .bold) + path
     }
 
     private func diagnosticLine(_ diagnostic: LoadDiagnostic) -> String {

@@ -1,7 +1,10 @@
 /// One entry of `Metadata.cdk_nag.rules_to_suppress`, read from a resource or from the template's top level.
 public struct Suppression: Sendable {
-    /// The rule id, with any `Pack::` qualifier and `[finding]` suffix taken off.
+    /// The rule id, with any `Namespace::` qualifier and `[finding]` suffix taken off.
     public var ruleId: String
+    /// The namespace written before `::` (`annotation` in CDK's acknowledgements, `CloudFormation-Validate` for
+    /// another tool's rule), nil when there is none.
+    public var namespace: String? = nil
     /// The reason, decoded when `is_reason_encoded` is set; nil when missing.
     public var reason: String?
     /// Which granular findings it covers; nil covers every finding of the rule.

@@ -4,7 +4,8 @@
 /// - `applies_to`: exact finding ids and `{"regex": "/pattern/flags"}`
 /// - `is_reason_encoded: true`: the reason is base64
 /// - cdk-nag v3's written form: `"id": "AwsSolutions-IAM5[Action::s3:*]"` and an optional
-///   `Pack::` qualifier before the id (`annotation::AwsSolutions-S1`).
+///   `Namespace::` qualifier before the id (`annotation::AwsSolutions-S1`), kept in ``Suppression/namespace``:
+///   the id of another tool's rule (`CloudFormation-Validate::W3010`) is that tool's business, not nag's.
 package enum SuppressionReader {
     /// The suppressions of a template and the problems found while reading them.
     package static func read(_ template: Template) -> (suppressions: [Suppression], problems: [(SuppressionProblem, owner: String?)]) {
@@ -37,7 +38,7 @@ package enum SuppressionReader {
         guard let rawId = map["id"]?.stringValue, !rawId.isEmpty else {
             return .failure(.init(kind: .malformed, message: "a suppression needs an id naming the rule", position: item.position))
         }
-        let (ruleId, granular) = split(rawId)
+        let (namespace, ruleId, granular) = split(rawId)
         var reason = map["reason"]?.scalarText
         if map["is_reason_encoded"].flatMap({ Resolved.value($0).bool }) == true, let encoded = reason {
             guard let bytes = Base64.decode(encoded), let decoded = String(validating: bytes, as: UTF8.self) else {
@@ -68,22 +69,24 @@ package enum SuppressionReader {
             }
             appliesTo = patterns
         }
-        return .success(Suppression(ruleId: ruleId, reason: reason, appliesTo: appliesTo, position: item.position,
-                                    scope: scope, owner: owner))
+        return .success(Suppression(ruleId: ruleId, namespace: namespace, reason: reason, appliesTo: appliesTo,
+                                    position: item.position, scope: scope, owner: owner))
     }
 
-    /// `Pack::AwsSolutions-IAM5[Action::s3:*]` → (`AwsSolutions-IAM5`, `Action::s3:*`).
-    static func split(_ raw: String) -> (ruleId: String, finding: String?) {
+    /// `Pack::AwsSolutions-IAM5[Action::s3:*]` → (`Pack`, `AwsSolutions-IAM5`, `Action::s3:*`).
+    static func split(_ raw: String) -> (namespace: String?, ruleId: String, finding: String?) {
         var id = Substring(raw)
         var finding: String?
+        var namespace: String?
         if let open = id.firstIndex(of: "["), id.hasSuffix("]") {
             finding = String(id[id.index(after: open)..<id.index(before: id.endIndex)])
             id = id[..<open]
         }
         if let qualifier = id.lastRange(of: "::") {
+            namespace = String(id[..<qualifier.lowerBound])
             id = id[qualifier.upperBound...]
         }
-        return (String(id), finding)
+        return (namespace, String(id), finding)
     }
 }
 

@@ -2,9 +2,14 @@
 ///
 /// Matching, as cdk-nag does it: an entry covers findings of its rule on its resource (or, at template
 /// level, on every resource). Without `applies_to` it covers every finding of the rule; with `applies_to`,
-/// only granular findings whose id matches an item (a non-granular finding is not covered, as in cdk-nag). Unknowns are covered by an entry for
-/// their rule without `applies_to`, or by `CdkNagValidationFailure` whose `applies_to` names the rule.
-/// A suppression without a valid reason never silences an error-level finding.
+/// only granular findings whose id matches an item (a non-granular finding is not covered, as in cdk-nag), in
+/// nag's rendering or, for a value from another stack, cdk-nag 2's (``FindingIdRenderings``). Unknowns are
+/// covered by an entry for their rule without `applies_to`, or by `CdkNagValidationFailure` whose `applies_to`
+/// names the rule. A suppression without a valid reason never silences an error-level finding.
+///
+/// Entries for other tools' rules (``RuleOwnership``) never match and are neither unknown nor unused (their
+/// reason must still be long enough, as cdk-nag 2 requires of every entry), and copies CDK made across a
+/// construct subtree are judged as one suppression (``SuppressionCopies``).
 public struct Suppressor: Sendable {
     /// Every rule id of every pack nag knows (built-in and custom).
     public var knownRuleIds: Set<String>
@@ -12,6 +17,7 @@ public struct Suppressor: Sendable {
     public var evaluatedRuleIds: Set<String>
     /// The selected `Nag` pack rules, by the problem each reports, at this run's level; absent ones are not reported.
     public var auditRules: [SuppressionProblem.Kind: (rule: Rule, level: RuleLevel)]
+    let ownership: RuleOwnership
 
     /// The suppression stage of a run that evaluated `ruleSet`; `knownRuleIds` tells a misspelt id from a
     /// rule of a pack that was not selected.
@@ -23,22 +29,25 @@ public struct Suppressor: Sendable {
             if let audit = rule.audit { auditRules[audit.problem] = (rule, ruleSet.level(of: rule)) }
         }
         self.auditRules = auditRules
+        self.ownership = RuleOwnership(knownRuleIds: knownRuleIds)
     }
 
     /// The evaluation with its template's suppressions applied and the suppression problems added, in report order.
-    public func apply(to evaluation: TemplateEvaluation) -> TemplateEvaluation {
+    public func apply(to evaluation: TemplateEvaluation, renderings: FindingIdRenderings = FindingIdRenderings()) -> TemplateEvaluation {
         var result = evaluation
-        result.findings = apply(to: evaluation.findings, in: evaluation.template)
+        result.findings = apply(to: evaluation.findings, in: evaluation.template, renderings: renderings)
         result.findings.sort(by: Finding.reportOrder)
         return result
     }
 
     /// The findings with suppressions applied, followed by findings about the suppressions.
-    public func apply(to findings: [Finding], in template: Template) -> [Finding] {
+    public func apply(to findings: [Finding], in template: Template, renderings: FindingIdRenderings = FindingIdRenderings()) -> [Finding] {
         let (suppressions, readProblems) = SuppressionReader.read(template)
+        // Another tool's entries never match nag's findings; like cdk-nag 2, nag still wants them well formed.
+        let owned = suppressions.map(ownership.owns)
         var byOwner: [String: [Int]] = [:]
         var templateWide: [Int] = []
-        for (index, suppression) in suppressions.enumerated() {
+        for (index, suppression) in suppressions.enumerated() where owned[index] {
             if let owner = suppression.owner { byOwner[owner, default: []].append(index) } else { templateWide.append(index) }
         }
         var used = Array(repeating: false, count: suppressions.count)
@@ -46,9 +55,10 @@ public struct Suppressor: Sendable {
         result.reserveCapacity(findings.count)
         for var finding in findings {
             let candidates = byOwner[finding.resource.logicalId, default: []] + templateWide
+            let alternate = renderings.isEmpty ? nil : finding.findingId.flatMap(renderings.alternate(of:))
             for index in candidates {
                 let suppression = suppressions[index]
-                guard covers(suppression, finding) else { continue }
+                guard covers(suppression, finding, alternate: alternate) else { continue }
                 // Refused for want of a reason (Nag-SUP1 says so), but not stale: not reported as unused.
                 used[index] = true
                 if finding.level == .error && !suppression.hasValidReason { continue }
@@ -60,15 +70,20 @@ public struct Suppressor: Sendable {
             result.append(finding)
         }
         var problems = readProblems
-        for (index, suppression) in suppressions.enumerated() {
+        let copies = SuppressionCopies(suppressions, in: template)
+        for (index, suppression) in suppressions.enumerated() where copies.leader[index] == index {
+            let group = copies.members[index] ?? [index]
+            let scope = copies.subtree[index].map { "on the \(group.count) resources under \($0) it is copied to" }
+                ?? suppression.owner.map { "on \($0)" } ?? "at template level"
             if !suppression.hasValidReason {
                 let what = suppression.reason == nil ? "has no reason" : "has a reason shorter than \(Suppression.minimumReasonLength) characters"
-                problems.append((SuppressionProblem(kind: .shortReason, message: "suppression of \(suppression.ruleId) \(what)", position: suppression.position), suppression.owner))
+                let copied = copies.subtree[index] == nil ? "" : " (\(scope))"
+                problems.append((SuppressionProblem(kind: .shortReason, message: "suppression of \(suppression.ruleId) \(what)\(copied)", position: suppression.position), suppression.owner))
             }
+            guard owned[index] else { continue }
             if let problem = unknownRuleProblem(suppression) {
                 problems.append((problem, suppression.owner))
-            } else if !used[index] && isJudgeable(suppression) {
-                let scope = suppression.owner.map { "on \($0)" } ?? "at template level"
+            } else if !group.contains(where: { used[$0] }) && isJudgeable(suppression) {
                 let detail = suppression.appliesTo.map { " (applies_to: \($0.map(\.text).joined(separator: ", ")))" } ?? ""
                 problems.append((SuppressionProblem(kind: .unused, message: "suppression of \(suppression.ruleId)\(detail) \(scope) suppressed nothing", position: suppression.position), suppression.owner))
             }
@@ -83,7 +98,7 @@ public struct Suppressor: Sendable {
         return result
     }
 
-    private func covers(_ suppression: Suppression, _ finding: Finding) -> Bool {
+    private func covers(_ suppression: Suppression, _ finding: Finding, alternate: String?) -> Bool {
         if suppression.ruleId == Suppression.validationFailureId {
             guard finding.kind == .unknown else { return false }
             return suppression.appliesTo?.contains { $0.matches(finding.ruleId) } ?? true
@@ -93,7 +108,7 @@ public struct Suppressor: Sendable {
         // As cdk-nag's `doesApply`: an entry with applies_to covers only granular findings it names, never
         // a non-granular finding or an unknown of the rule.
         guard finding.kind == .violation, let findingId = finding.findingId else { return false }
-        return patterns.contains { $0.matches(findingId) }
+        return patterns.contains { $0.matches(findingId) || alternate.map($0.matches) == true }
     }
 
     private func unknownRuleProblem(_ suppression: Suppression) -> SuppressionProblem? {

@@ -9,8 +9,14 @@ public struct TemplateSource: Sendable, Hashable {
     /// Found by searching a directory rather than named by the user: such a file that is not a
     /// CloudFormation template (a `manifest.json` in `cdk.out`, a `package.json`) is skipped, not an error.
     public var discovered: Bool = false
+    /// The stack a cloud assembly's manifest says the template is (nil for templates found any other way).
+    public var stack: StackIdentity?
 
     public static func file(_ path: String) -> TemplateSource { TemplateSource(name: path, bytes: nil) }
+    /// A stack template named by a cloud assembly's manifest: not a template is an error, as for a named file.
+    public static func stackTemplate(_ path: String, stack: StackIdentity) -> TemplateSource {
+        TemplateSource(name: path, bytes: nil, stack: stack)
+    }
     public static func discoveredFile(_ path: String) -> TemplateSource { TemplateSource(name: path, bytes: nil, discovered: true) }
     public static func standardInput(_ bytes: [UInt8]) -> TemplateSource { TemplateSource(name: "-", bytes: bytes) }
 }
