@@ -107,6 +107,12 @@ struct Check: ParsableCommand {
             standardOutput.flush()
         }
         if format != .text { report.diagnostics.forEach { printError($0.description) } }
+        if report.files.isEmpty && report.inputProblems.isEmpty {
+            // An empty folder, or a cdk.out that was never synthesized, must not pass a gate.
+            printError("nag: error: no CloudFormation template found in \(input.paths.joined(separator: ", ")) "
+                       + "(files ending in .json, .yaml, .yml or .template; a cdk.out needs `cdk synth` first)")
+            throw ExitCode(ExitStatus.invalidInput)
+        }
         switch report.outcome(failOn: failOn.level) {
         case .clean: return
         case .findings: throw ExitCode(ExitStatus.findings)

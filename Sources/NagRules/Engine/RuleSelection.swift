@@ -19,9 +19,13 @@ public struct RuleSelection: Sendable {
     public enum SelectionError: Error, Sendable, Equatable, CustomStringConvertible {
         case unknownPack(String, available: [String])
         case noRuleMatches(String)
+        /// A `--level` names no rule (`suggestion`: the id it differs from only in case).
+        case unknownRuleLevel(String, suggestion: String?)
 
         public var description: String {
             switch self {
+            case .unknownRuleLevel(let id, let suggestion):
+                "--level names \(id), which is not a rule id" + (suggestion.map { " (did you mean \($0)? ids are case-sensitive)" } ?? " (see `nag rules`)")
             case .unknownPack(let name, let available):
                 "unknown pack \(name) (available: \(available.joined(separator: ", ")))"
             case .noRuleMatches(let filter):
@@ -50,6 +54,10 @@ public struct RuleSelection: Sendable {
         let allIds = available.flatMap(\.rules).map(\.id.description)
         for filter in only + skip where !allIds.contains(where: { $0.hasPrefix(filter) }) {
             throw .noRuleMatches(filter)
+        }
+        let known = Set(allIds)
+        for id in levelOverrides.keys.sorted() where !known.contains(id) {
+            throw .unknownRuleLevel(id, suggestion: allIds.first { $0.lowercased() == id.lowercased() })
         }
         let rules = packs.flatMap(\.rules).filter { rule in
             let id = rule.id.description
