@@ -50,7 +50,7 @@ import Testing
             "stack ServiceNetworkRules294A1688",
             "ServiceNetworkRules294A1688.nested.template.json:9:7: error AwsSolutions-EC23 Edge (Service/Network/Rules/Edge): The security group admits inbound traffic from 0.0.0.0/0 or ::/0.",
             "",
-            "nag: 4 errors, 1 warning, 1 undecided, 10 suppressed in 5 templates",
+            "nag: 4 errors, 1 warning (1 of these undecided), 10 suppressed in 5 templates",
             "",
         ])
     }

@@ -83,7 +83,11 @@ public struct TextFormatter: ReportFormatter {
     func summaryLine(_ summary: RunReport.Summary) -> String {
         func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
         var parts = [count(summary.errors, "error"), count(summary.warnings, "warning")]
-        if summary.unknown > 0 { parts.append("\(summary.unknown) undecided") }
+        if summary.unknown > 0 {
+            // Undecided findings are among the errors and warnings already counted: say so, so the line
+            // does not read as more findings than there are.
+            parts[1] += " (\(summary.unknown) of these undecided)"
+        }
         parts.append("\(summary.suppressed) suppressed")
         var line = "nag: " + parts.joined(separator: ", ") + " in " + count(summary.files, "template")
         if summary.filesFailed > 0 { line += "; \(summary.filesFailed) could not be loaded" }
