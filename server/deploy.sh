@@ -1,10 +1,17 @@
 #!/usr/bin/env bash
 # Builds and pushes the server image (linux/arm64), gates the stack template with nag, then deploys it.
 #
-#   server/deploy.sh [--stack-name NAME] [--region REGION] [--tag TAG] [--template FILE] [--dry-run]
+#   server/deploy.sh [--stack-name NAME] [--region REGION] [--repository NAME] [--tag TAG]
+#                    [--template FILE] [--dry-run]
 #
-# --dry-run prints every AWS and Docker command instead of running it; the nag gate still runs (it only reads
-# the template), so a template that fails the gate stops the script before anything is deployed.
+# --stack-name  the CloudFormation stack (default: websocket-service)
+# --region      the AWS region (default: AWS_REGION, else the AWS CLI's configured region)
+# --repository  the ECR repository, created when missing (default: websocket-server)
+# --tag         the image tag (default: the abbreviated git commit)
+# --template    the stack template (default: server/stack/websocket-service.yaml)
+# --dry-run     print every AWS and Docker command, as a shell would read it, instead of running it; the nag
+#               gate still runs (it only reads the template), so a template that fails the gate stops the
+#               script before anything is deployed
 # Environment: NAG (path of the nag binary; default: nag on PATH, else built with swift build -c release),
 # AWS_REGION / AWS_PROFILE as the AWS CLI reads them.
 set -euo pipefail
@@ -18,7 +25,8 @@ template="$here/stack/websocket-service.yaml"
 repository="websocket-server"
 dry_run=false
 
-usage() { sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; }
+# usage: the comment block at the top of this file, up to its first line of code.
+usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --stack-name) stack_name="$2"; shift 2 ;;
@@ -32,14 +40,15 @@ while [ $# -gt 0 ]; do
   esac
 done
 
+source "$root/scripts/lib/quoted.sh"   # quoted ARG...: a command line as a shell reads it back
 # run CMD...: runs a command, or prints it in a dry run.
 run() {
-  if $dry_run; then printf '+'; printf ' %q' "$@"; printf '\n'; else "$@"; fi
+  if $dry_run; then echo "+ $(quoted "$@")"; else "$@"; fi
 }
 # capture PLACEHOLDER CMD...: prints a command's output, or in a dry run prints the command and the placeholder.
 capture() {
   local placeholder="$1"; shift
-  if $dry_run; then printf '+' >&2; printf ' %q' "$@" >&2; printf '\n' >&2; echo "$placeholder"; else "$@"; fi
+  if $dry_run; then echo "+ $(quoted "$@")" >&2; echo "$placeholder"; else "$@"; fi
 }
 
 nag_binary() {
@@ -73,11 +82,9 @@ if $dry_run || ! aws ecr describe-repositories "${region_args[@]}" --repository-
     --image-tag-mutability IMMUTABLE --image-scanning-configuration scanOnPush=true \
     --encryption-configuration encryptionType=AES256
 fi
-if $dry_run; then
-  run sh -c "aws ecr get-login-password ${region_args[*]} | docker login --username AWS --password-stdin $registry"
-else
-  aws ecr get-login-password "${region_args[@]}" | docker login --username AWS --password-stdin "$registry"
-fi
+password=(aws ecr get-login-password "${region_args[@]}")
+login=(docker login --username AWS --password-stdin "$registry")
+if $dry_run; then echo "+ $(quoted "${password[@]}") | $(quoted "${login[@]}")"; else "${password[@]}" | "${login[@]}"; fi
 run docker buildx build --platform linux/arm64 --tag "$image" --push "$here"
 
 # 3. Deploy.
