@@ -26,8 +26,8 @@ struct NagBinary {
         let input = scratch.url("stdin")
         try Data(stdin.utf8).write(to: input)
         let out = scratch.url("stdout"), err = scratch.url("stderr")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments

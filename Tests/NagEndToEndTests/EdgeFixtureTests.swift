@@ -34,7 +34,8 @@ import Testing
         var searchFrom = text.startIndex
         var found: Range<String.Index>?
         for _ in 0..<occurrence {
-            found = try #require(text.range(of: anchor, range: searchFrom..<text.endIndex), "\(anchor) not in fixture")
+            let range: Range<String.Index> = try #require(text[searchFrom...].firstRange(of: anchor), "\(anchor) not in fixture")
+            found = range
             searchFrom = found!.upperBound
         }
         let prefix = text[..<found!.lowerBound]

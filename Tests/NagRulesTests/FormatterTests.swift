@@ -375,7 +375,7 @@ enum Python {
         let inputFile = directory.appendingPathComponent("input")
         let outputFile = directory.appendingPathComponent("output")
         try Data(input.utf8).write(to: inputFile)
-        FileManager.default.createFile(atPath: outputFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outputFile.path, contents: nil)
         let output = try FileHandle(forWritingTo: outputFile)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
