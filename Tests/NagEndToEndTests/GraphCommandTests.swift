@@ -105,6 +105,22 @@ private struct NagNotBuilt: Error, CustomStringConvertible {
         #expect(lines.filter { $0.contains(" -> ") }.count == 4)
     }
 
+    @Test func severalTemplatesMakeOneDigraphWithAClusterEach() throws {
+        let good = fixture("graph-good.json")
+        let shapes = fixture("shapes.yaml")
+        let result = try runNag(["graph", "--format", "dot", good, shapes])
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == #"digraph "nag" {"#)
+        #expect(lines.filter { $0.hasPrefix("digraph") }.count == 1)
+        #expect(lines.contains(#"  subgraph "cluster_1" {"#))
+        #expect(lines.contains("    label=\"\(good)\";"))
+        #expect(lines.contains(#"    "1/resource:Policy" -> "1/resource:Bucket" [label="Ref @ Properties.Bucket"];"#))
+        #expect(lines.contains(#"  subgraph "cluster_2" {"#))
+        #expect(lines.last == "}")
+        // Balanced braces: one graph Graphviz can draw.
+        #expect(result.stdout.filter { $0 == "{" }.count == result.stdout.filter { $0 == "}" }.count)
+    }
+
     @Test func badFileExitsTwoAndTheGoodFileIsStillPrinted() throws {
         let good = fixture("graph-good.json")
         let bad = fixture("graph-bad.json")

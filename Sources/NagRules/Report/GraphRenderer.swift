@@ -10,7 +10,7 @@ package enum GraphRenderer {
                 ("templates", .array(graphs.map(json))),
             ]).rendered() + "\n"
         case .dot:
-            return graphs.map(dot).joined(separator: "\n")
+            return dot(graphs)
         }
     }
 
@@ -44,30 +44,50 @@ package enum GraphRenderer {
         ])
     }
 
-    static func dot(_ graph: ResourceGraph) -> String {
-        func id(_ node: GraphNode) -> String { quoted("\(node.kind.rawValue):\(node.name)") }
-        var lines = ["digraph \(quoted(graph.template.file)) {", "  rankdir=LR;", "  node [fontname=\"Helvetica\"];"]
-        for resource in graph.template.resources {
-            lines.append("  \(id(.resource(resource.logicalId))) [shape=box, label=\(quoted("\(resource.logicalId)\n\(resource.type)"))];")
-        }
-        for parameter in graph.template.parameters {
-            lines.append("  \(id(.parameter(parameter.name))) [shape=ellipse, label=\(quoted(parameter.name))];")
-        }
-        for condition in graph.template.conditions {
-            lines.append("  \(id(.condition(condition.name))) [shape=diamond, label=\(quoted(condition.name))];")
-        }
-        for output in graph.template.outputs {
-            lines.append("  \(id(.output(output.name))) [shape=note, label=\(quoted(output.name))];")
-        }
-        for target in Set(graph.references.map(\.target)) where target.kind == .pseudoParameter || target.kind == .missing {
-            let style = target.kind == .missing ? "dashed" : "dotted"
-            lines.append("  \(id(target)) [shape=plaintext, style=\(style), label=\(quoted(target.name))];")
-        }
-        for reference in graph.references {
-            lines.append("  \(id(reference.source)) -> \(id(reference.target)) [label=\(quoted("\(reference.kind.label) @ \(reference.path)"))];")
+    /// One digraph: a template's graph on its own, or, for several templates, one cluster per template (so
+    /// `nag graph --format dot a.yaml b.yaml | dot -Tsvg` draws one valid picture).
+    static func dot(_ graphs: [ResourceGraph]) -> String {
+        let header = ["  rankdir=LR;", "  node [fontname=\"Helvetica\"];"]
+        var lines: [String]
+        if graphs.count == 1, let graph = graphs.first {
+            lines = ["digraph \(quoted(graph.template.file)) {"] + header + body(graph, prefix: "", indent: "  ")
+        } else {
+            lines = ["digraph \"nag\" {"] + header
+            for (index, graph) in graphs.enumerated() {
+                lines.append("  subgraph \(quoted("cluster_\(index + 1)")) {")
+                lines.append("    label=\(quoted(graph.template.file));")
+                lines += body(graph, prefix: "\(index + 1)/", indent: "    ")
+                lines.append("  }")
+            }
         }
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The node and edge lines of one template; `prefix` keeps node ids of several templates apart.
+    private static func body(_ graph: ResourceGraph, prefix: String, indent: String) -> [String] {
+        func id(_ node: GraphNode) -> String { quoted("\(prefix)\(node.kind.rawValue):\(node.name)") }
+        var lines: [String] = []
+        for resource in graph.template.resources {
+            lines.append("\(indent)\(id(.resource(resource.logicalId))) [shape=box, label=\(quoted("\(resource.logicalId)\n\(resource.type)"))];")
+        }
+        for parameter in graph.template.parameters {
+            lines.append("\(indent)\(id(.parameter(parameter.name))) [shape=ellipse, label=\(quoted(parameter.name))];")
+        }
+        for condition in graph.template.conditions {
+            lines.append("\(indent)\(id(.condition(condition.name))) [shape=diamond, label=\(quoted(condition.name))];")
+        }
+        for output in graph.template.outputs {
+            lines.append("\(indent)\(id(.output(output.name))) [shape=note, label=\(quoted(output.name))];")
+        }
+        for target in Set(graph.references.map(\.target)) where target.kind == .pseudoParameter || target.kind == .missing {
+            let style = target.kind == .missing ? "dashed" : "dotted"
+            lines.append("\(indent)\(id(target)) [shape=plaintext, style=\(style), label=\(quoted(target.name))];")
+        }
+        for reference in graph.references {
+            lines.append("\(indent)\(id(reference.source)) -> \(id(reference.target)) [label=\(quoted("\(reference.kind.label) @ \(reference.path)"))];")
+        }
+        return lines
     }
 
     private static func quoted(_ text: String) -> String {
