@@ -51,7 +51,7 @@ final class ChildProcess: Sendable {
         let fd = mkstemp(&template)
         guard fd >= 0 else { throw SpawnFailed(path: path, errno: errno) }
         close(fd)
-        let outputPath = String(cString: template)
+        let outputPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_APPEND, 0)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
 
