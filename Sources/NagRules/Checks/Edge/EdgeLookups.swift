@@ -2,9 +2,9 @@
 /// balancer as its origin, and a load balancer's listeners and rules.
 enum EdgeLookups {
     static let distributionType = "AWS::CloudFront::Distribution"
-    static let loadBalancerType = "AWS::ElasticLoadBalancingV2::LoadBalancer"
+    static let loadBalancerType = LoadBalancersV2.loadBalancerType
     static let classicLoadBalancerType = "AWS::ElasticLoadBalancing::LoadBalancer"
-    static let listenerType = "AWS::ElasticLoadBalancingV2::Listener"
+    static let listenerType = LoadBalancersV2.listenerType
     static let listenerRuleType = "AWS::ElasticLoadBalancingV2::ListenerRule"
     static let flowLogType = "AWS::EC2::FlowLog"
 
