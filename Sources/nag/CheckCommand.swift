@@ -34,6 +34,9 @@ struct Check: ParsableCommand {
     @Option(name: .customLong("parameters-file"), help: ArgumentHelp("A JSON file of parameter values: [{\"ParameterKey\",\"ParameterValue\"}] or {\"Parameters\": {…}}.", valueName: "file"))
     var parametersFile: String?
 
+    @Option(name: .customLong("max-scenarios"), help: ArgumentHelp("Most combinations of parameter values (AllowedValues) evaluated per template; past it the rest is reported as undecided.", valueName: "count"))
+    var maxScenarios = EvaluationOptions.defaultMaxScenarios
+
     @Option(help: "Level for rules that cannot decide (an unresolved intrinsic): error, warning or ignore.")
     var unknown: UnknownLevel = .warning
 
@@ -50,6 +53,7 @@ struct Check: ParsableCommand {
     var noColor = false
 
     func validate() throws {
+        guard (1...65_536).contains(maxScenarios) else { throw ValidationError("--max-scenarios is between 1 and 65536.") }
         if outputDir != nil && format != .csv { throw ValidationError("--output-dir writes cdk-nag 2's CSV reports: use it with --format csv.") }
         if outputDir != nil && output != nil { throw ValidationError("Give --output (one report) or --output-dir (one per pack and stack), not both.") }
     }
@@ -72,11 +76,13 @@ struct Check: ParsableCommand {
             }
             parameterValues[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
         }
+        var options = EvaluationOptions(parameterValues: parameterValues, unknownLevel: unknown.level,
+                                        ignoreSuppressions: ignoreSuppressions)
+        options.maxScenarios = maxScenarios
         let linter = Linter(
             availablePacks: BuiltInPacks.all + customPacks,
             selection: try rules.selection().adding(customPacks),
-            options: EvaluationOptions(parameterValues: parameterValues, unknownLevel: unknown.level,
-                                       ignoreSuppressions: ignoreSuppressions),
+            options: options,
             loader: input.loader)
         let (sources, problems) = input.discover()
         let report: RunReport

@@ -23,6 +23,7 @@ import Testing
         #expect(Set(suppressed.map { "\($0.qualifiedRuleId) \($0.resource.logicalId)" }) == [
             "AwsSolutions-S1 AccessLogBucket", "AwsSolutions-SMG4 OriginSecret",
             "AwsSolutions-IAM5[Resource::*] ExecutionRole", "AwsSolutions-ECS2 TaskDefinition",
+            "AwsSolutions-IAM5[Resource::*] TaskRole",
             "AwsSolutions-CFR1 Distribution", "AwsSolutions-CFR2 Distribution",
             "AwsSolutions-CFR4 Distribution", "AwsSolutions-CFR5 Distribution",
         ])

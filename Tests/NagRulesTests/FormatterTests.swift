@@ -340,7 +340,7 @@ import Testing
         #expect((suppressed["suppression"] as? [String: Any])?["scope"] as? String == "resource")
         #expect((suppressed["resource"] as? [String: Any])?["cdkPath"] as? String == "App/Role/Resource")
         for finding in findings {
-            #expect(Set(finding.keys) == ["rule", "check", "controls", "findingId", "level", "kind", "message", "detail", "resource", "location", "suppression"])
+            #expect(Set(finding.keys) == ["rule", "check", "controls", "findingId", "level", "kind", "message", "detail", "scenario", "resource", "location", "suppression"])
         }
     }
 }

@@ -149,8 +149,14 @@ struct PackFileReader {
         var template = item.stringValue
         var scalar = item.position
         var parameters: [String: String] = [:]
+        var scenario: String?
         if let map = item.mapValue {
-            log.checkKeys(map, allowed: ["template", "parameters"], in: "an example")
+            log.checkKeys(map, allowed: ["template", "parameters", "when"], in: "an example")
+            if let when = map["when"] {
+                if let text = when.stringValue, expectation != .compliant { scenario = text } else {
+                    log.error("`when` names the parameter choices a nonCompliant or unknown example's findings hold under, as a string (`Encrypt=false`)", at: when.position)
+                }
+            }
             template = map["template"]?.stringValue
             scalar = map["template"]?.position ?? item.position
             for entry in map["parameters"]?.mapValue?.entries ?? [] {
@@ -165,7 +171,8 @@ struct PackFileReader {
             log.error("an example is a template as a string (`- |`), or {template: …, parameters: {…}}", at: item.position)
             return nil
         }
-        let example = RuleExample(expectation, template, parameters: parameters, file: log.file, line: scalar.line)
+        var example = RuleExample(expectation, template, parameters: parameters, file: log.file, line: scalar.line)
+        example.scenario = scenario
         return (example, origin(of: scalar))
     }
 

@@ -9,6 +9,14 @@ public struct EvaluationOptions: Sendable {
     public var unknownLevel: RuleLevel?
     /// Evaluate as if the templates had no suppressions (`--ignore-suppressions`).
     public var ignoreSuppressions: Bool
+    /// The most parameter combinations nag evaluates per template (`--max-scenarios`), and the most one
+    /// check explores for one resource; past it the rest is reported as undecided.
+    public var maxScenarios = EvaluationOptions.defaultMaxScenarios
+    /// Whether parameters with `AllowedValues` range over them (else they keep their `Default`, as cdk-nag
+    /// would resolve them if it could).
+    public var exploresScenarios = true
+
+    public static let defaultMaxScenarios = 256
 
     public init(parameterValues: [String: String] = [:], unknownLevel: RuleLevel? = .warning, ignoreSuppressions: Bool = false) {
         self.parameterValues = parameterValues
@@ -46,16 +54,25 @@ public struct Evaluator: Sendable {
 
     /// The template's findings, none of them suppressed yet, in report order.
     public func evaluate(_ template: Template) -> TemplateEvaluation {
+        let space = options.exploresScenarios
+            ? ParameterSpace(template: template, supplied: options.parameterValues, undecided: options.undecidedParameters)
+            : .none
         let context = RuleContext(template: template, parameterValues: options.parameterValues,
-                                  undecidedParameters: options.undecidedParameters)
+                                  undecidedParameters: options.undecidedParameters, space: space)
+        let explorer = ScenarioExplorer(base: context, contexts: ScenarioContexts(limit: max(1, options.maxScenarios)))
         var findings: [Finding] = []
         var compliant: [CompliantCheck] = []
         for resource in template.resources {
             let summary = ResourceSummary(resource)
             for publication in ruleSet.checks(for: resource.type) {
-                let outcome = publication.check.evaluate(resource, in: context)
+                let answer = space.isEmpty
+                    ? ScenarioExplorer.Answer(check: publication.check, resource: resource, context: context)
+                    : explorer.answer(of: publication.check, for: resource)
                 for rule in publication.rules.map({ ruleSet.rules[$0] }) {
-                    record(outcome, of: rule, for: summary, in: template, into: &findings, &compliant)
+                    if answer.isCompliant { compliant.append(CompliantCheck(ruleId: rule.id.description, resource: summary)) }
+                    for part in answer.parts {
+                        record(part.outcome, of: rule, for: summary, in: template, scenario: part.scenario, into: &findings)
+                    }
                 }
             }
         }
@@ -63,30 +80,37 @@ public struct Evaluator: Sendable {
         return TemplateEvaluation(template: template, findings: findings, compliant: compliant)
     }
 
+    /// The findings of one part of a check's answer, as one rule publishes it.
     private func record(_ outcome: RuleOutcome, of rule: Rule, for resource: ResourceSummary, in template: Template,
-                        into findings: inout [Finding], _ compliant: inout [CompliantCheck]) {
+                        scenario: Scenario?, into findings: inout [Finding]) {
         let ruleId = rule.id.description
         let check = rule.check?.name
         switch outcome {
-        case .compliant:
-            compliant.append(CompliantCheck(ruleId: ruleId, resource: resource))
-        case .notApplicable:
+        case .compliant, .notApplicable:
             break
         case .nonCompliant(let violations):
             for violation in violations {
                 findings.append(Finding(
                     ruleId: ruleId, level: ruleSet.level(of: violation, of: rule), kind: .violation, message: rule.cause,
-                    detail: violation.detail, findingId: violation.findingId, resource: resource,
-                    location: template.location(violation.position), check: check, controls: rule.controls))
+                    detail: Self.detail(violation.detail, scenario), findingId: violation.findingId, resource: resource,
+                    location: template.location(violation.position), check: check, controls: rule.controls, scenario: scenario))
             }
         case .partlyUndecided(let violations, let why):
-            record(.nonCompliant(violations), of: rule, for: resource, in: template, into: &findings, &compliant)
-            record(.unknown(why), of: rule, for: resource, in: template, into: &findings, &compliant)
+            record(.nonCompliant(violations), of: rule, for: resource, in: template, scenario: scenario, into: &findings)
+            record(.unknown(why), of: rule, for: resource, in: template, scenario: scenario, into: &findings)
         case .unknown(let why):
             guard let level = options.unknownLevel else { return }
             findings.append(Finding(
                 ruleId: ruleId, level: level, kind: .unknown, message: "could not be decided: \(why.reason)",
-                resource: resource, location: template.location(why.position), check: check, controls: rule.controls))
+                detail: Self.detail(nil, scenario), resource: resource, location: template.location(why.position),
+                check: check, controls: rule.controls, scenario: scenario))
         }
+    }
+
+    /// A violation's detail followed by the scenario it holds in.
+    static func detail(_ detail: String?, _ scenario: Scenario?) -> String? {
+        guard let scenario, !scenario.isEmpty else { return detail }
+        guard let detail, !detail.isEmpty else { return scenario.description }
+        return "\(detail) \(scenario.description)"
     }
 }

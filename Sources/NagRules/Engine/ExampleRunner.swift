@@ -80,6 +80,9 @@ public struct ExampleRunner: Sendable {
         let violations = findings.filter { $0.kind == .violation }
         let unknowns = findings.filter { $0.kind == .unknown }
         let found = { (list: [Finding]) in list.map { place($0.location.position) + ($0.detail.map { " (\($0))" } ?? "") }.joined(separator: ", ") }
+        if example.expectation != .compliant, let problem = Self.scenarioProblem(example.scenario, in: example.expectation == .unknown ? unknowns : violations) {
+            return problem
+        }
         switch example.expectation {
         case .compliant:
             if !violations.isEmpty { return "expected no finding, got violations at \(found(violations))" }
@@ -105,6 +108,20 @@ public struct ExampleRunner: Sendable {
             if !markers.isEmpty, Set(unknowns.map(\.location.position)) != Set(markers) {
                 return "expected unknowns at the ↓ markers \(markers.map(place).joined(separator: ", ")), got \(found(unknowns))"
             }
+        }
+        return nil
+    }
+
+    /// Why the findings do not hold under the scenario the example names (`when`), or nil when they do.
+    static func scenarioProblem(_ expected: String?, in findings: [Finding]) -> String? {
+        let conditions = Set(findings.map { $0.scenario?.condition ?? "" })
+        guard let expected else {
+            guard let condition = conditions.first(where: { !$0.isEmpty }) else { return nil }
+            return "a finding holds only when \(condition): say so with when: \"\(condition)\""
+        }
+        guard conditions == [expected] else {
+            let got = conditions.sorted().map { $0.isEmpty ? "in every scenario" : "when \($0)" }.joined(separator: "; ")
+            return "expected findings when \(expected), got findings \(got)"
         }
         return nil
     }

@@ -44,10 +44,14 @@ public struct Finding: Sendable, Hashable {
     public var check: String?
     /// The compliance controls the rule's pack maps it to (HIPAA sections, NIST controls, PCI requirements).
     public var controls: [String] = []
+    /// The parameter values the finding holds under, when it depends on them (also at the end of
+    /// ``detail``); nil when it holds whatever a deployer chooses and read no assumed `Default`.
+    public var scenario: Scenario?
 
     public init(ruleId: String, level: RuleLevel, kind: Kind, message: String, detail: String? = nil,
                 findingId: String? = nil, resource: ResourceSummary, location: FileLocation,
-                suppression: AppliedSuppression? = nil, check: String? = nil, controls: [String] = []) {
+                suppression: AppliedSuppression? = nil, check: String? = nil, controls: [String] = [],
+                scenario: Scenario? = nil) {
         self.ruleId = ruleId
         self.level = level
         self.kind = kind
@@ -59,6 +63,7 @@ public struct Finding: Sendable, Hashable {
         self.suppression = suppression
         self.check = check
         self.controls = controls
+        self.scenario = scenario
     }
 
     /// The id as cdk-nag writes it: `AwsSolutions-IAM5[Action::s3:*]` for granular findings.

@@ -18,17 +18,30 @@ public struct RuleContext: Sendable {
     /// ```swift
     /// let policies = context.index(BucketPolicyIndex.self).policies(naming: bucket)
     /// ```
+    ///
+    /// The parameters read while building the index count as read by every check that uses it.
     public func index<Index: TemplateIndex>(_ type: Index.Type = Index.self) -> Index {
         let key = ObjectIdentifier(type)
-        if let cached = memo.storage.withLock({ $0[key] }) as? Index { return cached }
-        let built = Index(context: self)
-        memo.storage.withLock { $0[key] = built }
+        if let (cached, read) = memo.storage.withLock({ $0[key] }), let index = cached as? Index {
+            resolver.reads.note(read)
+            return index
+        }
+        let (built, read) = resolver.reads.reading { Index(context: self) }
+        memo.storage.withLock { $0[key] = (built, read) }
         return built
     }
 
-    public init(template: Template, parameterValues: [String: String] = [:], undecidedParameters: [String: String] = [:]) {
+    public init(template: Template, parameterValues: [String: String] = [:], undecidedParameters: [String: String] = [:],
+                space: ParameterSpace = .none) {
         self.init(graph: ResourceGraph(template: template),
-                  resolver: Resolver(template: template, parameterValues: parameterValues, undecidedParameters: undecidedParameters))
+                  resolver: Resolver(template: template, parameterValues: parameterValues, undecidedParameters: undecidedParameters,
+                                     space: space))
+    }
+
+    /// The same template deciding its variable parameters with `scenario`: its own resolver and indexes,
+    /// the same graph.
+    public func with(scenario: [String: String]) -> RuleContext {
+        RuleContext(graph: graph, resolver: resolver.with(scenario: scenario))
     }
 
     public var template: Template { graph.template }
@@ -55,5 +68,5 @@ public protocol TemplateIndex: Sendable {
 
 /// Per-template storage behind ``RuleContext/index(_:)``, one entry per index type.
 private final class MemoStore: Sendable {
-    let storage = Mutex<[ObjectIdentifier: any TemplateIndex]>([:])
+    let storage = Mutex<[ObjectIdentifier: (any TemplateIndex, ParameterReadSet)]>([:])
 }

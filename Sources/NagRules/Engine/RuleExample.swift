@@ -20,6 +20,9 @@ public struct RuleExample: Sendable {
     public let parameters: [String: String]
     /// For a non-compliant example: the check also leaves a part undecided (an unknown beside the violations).
     public var partlyUndecided = false
+    /// The parameter choices the example's findings hold under (``Scenario/condition``: `Encrypt=false`);
+    /// nil when they hold whatever a deployer chooses.
+    public var scenario: String?
     public let file: String
     public let line: Int
 
@@ -38,16 +41,21 @@ public struct RuleExample: Sendable {
         RuleExample(.compliant, template, parameters: parameters, file: file, line: line)
     }
 
+    /// A template that breaks the check; `when` names the parameter choices it breaks it under.
     public static func nonCompliant(_ template: String, findingIds: [String] = [], parameters: [String: String] = [:],
-                                    partlyUndecided: Bool = false, file: String = #filePath, line: Int = #line) -> RuleExample {
+                                    when scenario: String? = nil, partlyUndecided: Bool = false,
+                                    file: String = #filePath, line: Int = #line) -> RuleExample {
         var example = RuleExample(.nonCompliant, template, findingIds: findingIds, parameters: parameters, file: file, line: line)
         example.partlyUndecided = partlyUndecided
+        example.scenario = scenario
         return example
     }
 
-    public static func unknown(_ template: String, parameters: [String: String] = [:],
+    public static func unknown(_ template: String, parameters: [String: String] = [:], when scenario: String? = nil,
                                file: String = #filePath, line: Int = #line) -> RuleExample {
-        RuleExample(.unknown, template, parameters: parameters, file: file, line: line)
+        var example = RuleExample(.unknown, template, parameters: parameters, file: file, line: line)
+        example.scenario = scenario
+        return example
     }
 
     /// The template text without markers, and the positions the markers stood at.

@@ -10,16 +10,19 @@ extension Resolver {
 
     /// Decided once per resolver; a condition reached again while it is being decided is a cycle.
     func condition(named name: String, at position: Position, trail: Trail) -> Result<Bool, Unresolved> {
-        if let decided = conditions.result(of: name) { return decided }
+        if let (decided, read) = conditions.result(of: name) {
+            reads.note(read)
+            return decided
+        }
         guard let definition = template.condition(named: name) else {
             return .failure(Unresolved("condition \(name) is not defined", at: position))
         }
         guard !trail.conditions.contains(name) else {
             return .failure(Unresolved("condition \(name) refers to itself (a cycle)", at: position))
         }
-        let result = evaluateCondition(definition.expression, trail: trail.deeper(into: name))
+        let (result, read) = reads.reading { evaluateCondition(definition.expression, trail: trail.deeper(into: name)) }
         // A result cut short by a limit is not the condition's answer: decide it again next time.
-        if !trail.work.wasCutShort { conditions.record(result, for: name) }
+        if !trail.work.wasCutShort { conditions.record(result, read: read, for: name) }
         return result
     }
 
@@ -27,6 +30,9 @@ extension Resolver {
         guard trail.depth < Self.maxDepth else {
             trail.work.cutShort()
             return .failure(Unresolved("conditions nest more than \(Self.maxDepth) levels (a cycle?)", at: value.position))
+        }
+        guard trail.work.spend() else {
+            return .failure(Unresolved("deciding this condition takes more than \(Self.workLimit) steps; nag stops there", at: value.position))
         }
         guard let function = value.intrinsicValue else {
             if let truth = Resolved.value(value).bool { return .success(truth) }
@@ -36,7 +42,9 @@ extension Resolver {
         switch function.name {
         case .condition:
             guard let name = function.argument.stringValue else { break }
-            return condition(named: name, at: value.position, trail: trail.deeper)
+            // One level per condition named (condition(named:) goes deeper into it): a chain of conditions
+            // is as deep as it is long.
+            return condition(named: name, at: value.position, trail: trail)
         case .equals:
             guard args.count == 2 else { break }
             let left = resolve(args[0], trail: trail.deeper)
@@ -74,11 +82,14 @@ extension Resolver {
     }
 }
 
-/// The conditions a resolver has decided, shared by every check that reads the template.
+/// The conditions a resolver has decided, with the parameters each read, shared by every check that reads
+/// the template under one scenario.
 final class ConditionMemo: Sendable {
-    private let results = Mutex<[String: Result<Bool, Unresolved>]>([:])
+    private let results = Mutex<[String: (Result<Bool, Unresolved>, ParameterReadSet)]>([:])
 
-    func result(of name: String) -> Result<Bool, Unresolved>? { results.withLock { $0[name] } }
+    func result(of name: String) -> (Result<Bool, Unresolved>, ParameterReadSet)? { results.withLock { $0[name] } }
 
-    func record(_ result: Result<Bool, Unresolved>, for name: String) { results.withLock { $0[name] = result } }
+    func record(_ result: Result<Bool, Unresolved>, read: ParameterReadSet, for name: String) {
+        results.withLock { $0[name] = (result, read) }
+    }
 }

@@ -1,6 +1,8 @@
 /// Evaluates intrinsic functions against a template and the parameter values a user supplies.
 ///
-/// - `Ref` to a parameter gives the supplied value, else the parameter's `Default`, else unknown.
+/// - `Ref` to a parameter gives the supplied value, else the scenario's choice for a variable parameter
+///   (``ParameterSpace``), else the parameter's `Default`, else unknown. Reads of variable and assumed
+///   parameters are noted, so the evaluator can tell which choices an outcome depends on.
 /// - Pseudo parameters: `AWS::NoValue` removes the property; `AWS::Partition` is `aws` and
 ///   `AWS::URLSuffix` `amazonaws.com`; the rest (region, account, stack) are unknown.
 /// - `Fn::If` follows conditions that can be decided; `Fn::FindInMap`, `Fn::Join`, `Fn::Select`,
@@ -18,20 +20,40 @@ public struct Resolver: Sendable {
     /// Parameters given a value that is known only once deployed (a parent stack passing a reference to one of
     /// its resources): what is passed, in words that complete "which is passed …". Their `Default` does not apply.
     public let undecidedParameters: [String: String]
+    /// The parameters left open to the deployer, and those decided by their `Default` (``ParameterSpace/none``:
+    /// none, and nothing is noted).
+    public let space: ParameterSpace
+    /// The value chosen for each variable parameter this resolver decides with; the others take their
+    /// provisional value (``ParameterSpace/Domain/provisional``).
+    public let scenario: [String: String]
     let conditions = ConditionMemo()
+    let reads = ParameterReadLog()
 
-    /// How deep resolution may recurse (parameters referring to conditions referring to parameters …).
-    static let maxDepth = 64
+    /// How deep resolution may recurse (parameters referring to conditions referring to parameters …): a
+    /// chain of a hundred conditions, each naming the previous one, fits.
+    static let maxDepth = 256
     /// Most intrinsic functions one resolution evaluates.
     static let workLimit = 100_000
     /// Longest string `Fn::Sub` or `Fn::Join` may build, in UTF-8 bytes (CloudFormation's own template limit is 1 MB).
     static let maxStringLength = 1 << 20
 
-    public init(template: Template, parameterValues: [String: String] = [:], undecidedParameters: [String: String] = [:]) {
+    public init(template: Template, parameterValues: [String: String] = [:], undecidedParameters: [String: String] = [:],
+                space: ParameterSpace = .none, scenario: [String: String] = [:]) {
         self.template = template
         self.parameterValues = parameterValues
         self.undecidedParameters = undecidedParameters
+        self.space = space
+        self.scenario = scenario
     }
+
+    /// The same template and supplied values, deciding variable parameters with `scenario`.
+    public func with(scenario: [String: String]) -> Resolver {
+        Resolver(template: template, parameterValues: parameterValues, undecidedParameters: undecidedParameters,
+                 space: space, scenario: scenario)
+    }
+
+    /// Empties the log of parameters read and returns it (the evaluator calls this around each check).
+    public func takeParameterReads() -> ParameterReadSet { reads.take() }
 
     /// Resolves `value`; a missing value is ``Resolved/absent``.
     public func resolve(_ value: Value?) -> Resolved {
@@ -143,6 +165,15 @@ public struct Resolver: Sendable {
         }
         if let passed = undecidedParameters[name] {
             return .unknown(Unresolved("Ref to parameter \(name), which is passed \(passed)", at: position))
+        }
+        if let domain = space.domains[name] {
+            reads.noteVariable(name)
+            let chosen = scenario[name] ?? domain.provisional
+            if !(domain.isDefault && chosen == domain.provisional) {
+                return .value(parameterValue(chosen, of: parameter, at: position))
+            }
+        } else if space.assumedDefaults[name] != nil {
+            reads.noteAssumed(name)
         }
         guard let defaultValue = parameter.defaultValue else {
             return .unknown(Unresolved(

@@ -53,6 +53,28 @@ public struct Linter: Sendable {
             }
         }
         let rules = ruleSet.rules.map { $0.description.with(level: ruleSet.level(of: $0)) }
-        return RunReport(files: files, rules: rules, inputProblems: inputProblems)
+        return RunReport(files: Self.warningOfStrayParameters(options.parameterValues, in: files), rules: rules,
+                         inputProblems: inputProblems)
+    }
+
+    /// A supplied parameter value that no template of the run declares changes nothing, which usually means a
+    /// typo: the first template says so, at its `Parameters` section.
+    static func warningOfStrayParameters(_ values: [String: String], in files: [RunReport.FileResult]) -> [RunReport.FileResult] {
+        guard !values.isEmpty else { return files }
+        let templates = files.compactMap { $0.evaluation?.template }
+        let declared = Set(templates.flatMap { $0.parameters.map(\.name) })
+        let strays = values.keys.filter { !declared.contains($0) }.sorted()
+        guard !strays.isEmpty, let index = files.firstIndex(where: { $0.evaluation != nil }),
+              let template = files[index].evaluation?.template else { return files }
+        let position = template.root.mapValue?.entry("Parameters")?.keyPosition ?? Position(line: 1, column: 1)
+        var result = files
+        for name in strays {
+            let names = template.parameters.map(\.name)
+            let hint = names.isEmpty ? "it declares no parameters" : "it declares \(names.joined(separator: ", "))"
+            result[index].diagnostics.append(LoadDiagnostic(
+                "a value is given for parameter \(name), which no template checked declares (\(hint)): the value changes nothing",
+                at: template.location(position), severity: .warning))
+        }
+        return result
     }
 }

@@ -42,6 +42,14 @@ public struct JSONFormatter: ReportFormatter {
         .object([("file", .string(l.file)), ("line", .int(l.line)), ("column", .int(l.column))])
     }
 
+    /// `{"when": [{"parameter": "Encrypt", "values": ["false"]}], "assumedDefaults": [...], "text": "when Encrypt=false"}`.
+    static func scenario(_ s: Scenario) -> JSONNode {
+        func choices(_ list: [Scenario.Choice]) -> JSONNode {
+            .array(list.map { .object([("parameter", .string($0.parameter)), ("values", .array($0.values.map(JSONNode.string)))]) })
+        }
+        return .object([("when", choices(s.choices)), ("assumedDefaults", choices(s.assumedDefaults)), ("text", .string(s.description))])
+    }
+
     static func finding(_ f: Finding) -> JSONNode {
         .object([
             ("rule", .string(f.ruleId)),
@@ -52,6 +60,7 @@ public struct JSONFormatter: ReportFormatter {
             ("kind", .string(f.kind.rawValue)),
             ("message", .string(f.message)),
             ("detail", .optional(f.detail)),
+            ("scenario", f.scenario.map(scenario) ?? .null),
             ("resource", .object([
                 ("logicalId", .string(f.resource.logicalId)), ("type", .string(f.resource.type)),
                 ("cdkPath", .optional(f.resource.cdkPath)),

@@ -109,6 +109,7 @@ public struct SARIFFormatter: ReportFormatter {
                                                  ("resourceType", .string(finding.resource.type))]
         if let findingId = finding.findingId { properties.append(("findingId", .string(findingId))) }
         if let check = finding.check { properties.append(("check", .string(check))) }
+        if let scenario = finding.scenario { properties.append(("scenario", JSONFormatter.scenario(scenario))) }
         members.append(("properties", .object(properties)))
         return .object(members)
     }

@@ -23,7 +23,7 @@ struct APIGWCacheEnabledAndEncrypted: Check {
                       CachingEnabled: true
                       CacheDataEncrypted: "true"
             """),
-            .compliant("""
+            .nonCompliant("""
             Parameters:
               Encrypt:
                 Type: String
@@ -35,12 +35,12 @@ struct APIGWCacheEnabledAndEncrypted: Check {
                 Properties:
                   RestApiId: abc123
                   DeploymentId: dep123
-                  MethodSettings:
+                  ↓MethodSettings:
                     - HttpMethod: "*"
                       ResourcePath: /*
                       CachingEnabled: true
                       CacheDataEncrypted: !Ref Encrypt
-            """),
+            """, when: "Encrypt=false"),
             .nonCompliant("""
             Resources:
               ↓Prod:
@@ -82,12 +82,11 @@ struct APIGWCacheEnabledAndEncrypted: Check {
                       ResourcePath: /*
                       CachingEnabled: true
                       CacheDataEncrypted: !Ref Encrypt
-            """),
+            """, when: "Encrypt=false"),
             .unknown("""
             Parameters:
               Encrypt:
                 Type: String
-                AllowedValues: ["true", "false"]
             Resources:
               Prod:
                 Type: AWS::ApiGateway::Stage

@@ -15,7 +15,7 @@ struct AppSyncTracing: Check {
                   AuthenticationType: AWS_IAM
                   XrayEnabled: true
             """),
-            .compliant("""
+            .nonCompliant("""
             Parameters:
               Tracing:
                 Type: String
@@ -27,8 +27,8 @@ struct AppSyncTracing: Check {
                 Properties:
                   Name: orders
                   AuthenticationType: AWS_IAM
-                  XrayEnabled: !Ref Tracing
-            """),
+                  ↓XrayEnabled: !Ref Tracing
+            """, when: "Tracing=false"),
             .nonCompliant("""
             Resources:
               ↓Api:
@@ -50,7 +50,6 @@ struct AppSyncTracing: Check {
             Parameters:
               Tracing:
                 Type: String
-                AllowedValues: ["true", "false"]
             Resources:
               Api:
                 Type: AWS::AppSync::GraphQLApi

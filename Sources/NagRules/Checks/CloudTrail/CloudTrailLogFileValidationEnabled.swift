@@ -37,7 +37,7 @@ struct CloudTrailLogFileValidationEnabled: Check {
                   S3BucketName: audit-trail
                   ↓EnableLogFileValidation: "false"
             """),
-            .compliant("""
+            .nonCompliant("""
             Parameters:
               Validate:
                 Type: String
@@ -49,13 +49,12 @@ struct CloudTrailLogFileValidationEnabled: Check {
                 Properties:
                   IsLogging: true
                   S3BucketName: audit-trail
-                  EnableLogFileValidation: !Ref Validate
-            """),
+                  ↓EnableLogFileValidation: !Ref Validate
+            """, when: "Validate=false"),
             .unknown("""
             Parameters:
               Validate:
                 Type: String
-                AllowedValues: ["true", "false"]
             Resources:
               Trail:
                 Type: AWS::CloudTrail::Trail

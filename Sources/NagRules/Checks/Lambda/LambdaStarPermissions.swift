@@ -174,7 +174,6 @@ struct LambdaStarPermissions: Check {
             Parameters:
               Runner:
                 Type: String
-                AllowedValues: [lambda, ec2]
             Conditions:
               OnLambda: !Equals [!Ref Runner, lambda]
             Resources:

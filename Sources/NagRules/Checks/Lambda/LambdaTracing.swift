@@ -18,7 +18,7 @@ struct LambdaTracing: Check {
                   TracingConfig:
                     Mode: Active
             """),
-            .compliant("""
+            .nonCompliant("""
             Parameters:
               Tracing:
                 Type: String
@@ -33,8 +33,8 @@ struct LambdaTracing: Check {
                   Handler: index.handler
                   Runtime: python3.14
                   TracingConfig:
-                    Mode: !Ref Tracing
-            """),
+                    ↓Mode: !Ref Tracing
+            """, when: "Tracing=PassThrough"),
             .nonCompliant("""
             Resources:
               ↓Handler:
@@ -72,7 +72,6 @@ struct LambdaTracing: Check {
             Parameters:
               Tracing:
                 Type: String
-                AllowedValues: [Active, PassThrough]
             Resources:
               Handler:
                 Type: AWS::Lambda::Function

@@ -15,7 +15,7 @@ struct NeptuneClusterAutomaticMinorVersionUpgrade: Check {
                   AutoMinorVersionUpgrade: true
             """),
             // cdk-nag cannot resolve the parameter and reports the instance; nag reads the Default (true).
-            .compliant("""
+            .nonCompliant("""
             Parameters:
               Upgrade:
                 Type: String
@@ -26,8 +26,8 @@ struct NeptuneClusterAutomaticMinorVersionUpgrade: Check {
                 Type: AWS::Neptune::DBInstance
                 Properties:
                   DBInstanceClass: db.r5.large
-                  AutoMinorVersionUpgrade: !Ref Upgrade
-            """),
+                  ↓AutoMinorVersionUpgrade: !Ref Upgrade
+            """, when: "Upgrade=false"),
             .nonCompliant("""
             Resources:
               ↓Node:

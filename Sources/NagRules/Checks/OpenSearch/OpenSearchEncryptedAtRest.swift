@@ -39,7 +39,7 @@ struct OpenSearchEncryptedAtRest: Check {
                 Properties:
                   EncryptionAtRestOptions:
                     ↓Enabled: !Ref Encrypt
-            """),
+            """, when: "Encrypt=false"),
             .unknown("""
             Parameters:
               Encrypt:

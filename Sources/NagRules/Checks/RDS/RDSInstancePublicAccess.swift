@@ -37,7 +37,7 @@ struct RDSInstancePublicAccess: Check {
                   DBInstanceClass: db.t3.micro
                   ↓PubliclyAccessible: "true"
             """),
-            .compliant("""
+            .nonCompliant("""
             Parameters:
               Public:
                 Type: String
@@ -49,13 +49,12 @@ struct RDSInstancePublicAccess: Check {
                 Properties:
                   Engine: postgres
                   DBInstanceClass: db.t3.micro
-                  PubliclyAccessible: !Ref Public
-            """),
+                  ↓PubliclyAccessible: !Ref Public
+            """, when: "Public=true"),
             .unknown("""
             Parameters:
               Public:
                 Type: String
-                AllowedValues: ["true", "false"]
             Resources:
               Db:
                 Type: AWS::RDS::DBInstance

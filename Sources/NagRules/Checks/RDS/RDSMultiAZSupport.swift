@@ -37,7 +37,7 @@ struct RDSMultiAZSupport: Check {
                 Properties:
                   Engine: mysql
                   ↓MultiAZ: !Ref MultiAz
-            """),
+            """, when: "MultiAz=false"),
             .unknown("""
             Parameters:
               MultiAz:

@@ -54,12 +54,11 @@ struct SQSRedrivePolicy: Check {
                     - HasDlq
                     - {deadLetterTargetArn: !Sub "arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:failed", maxReceiveCount: 5}
                     - !Ref AWS::NoValue
-            """),
+            """, when: "WithDlq=false"),
             .unknown("""
             Parameters:
               WithDlq:
                 Type: String
-                AllowedValues: ["true", "false"]
             Conditions:
               HasDlq: !Equals [!Ref WithDlq, "true"]
             Resources:
