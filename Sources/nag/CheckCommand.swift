@@ -9,15 +9,26 @@ struct Check: ParsableCommand {
         abstract: "Check templates against the rule packs (the default command).",
         discussion: """
         Exit status: 0 when no unsuppressed finding reaches the --fail-on level, 1 when one does, \
-        2 when an input or option is invalid (findings of the other files are still reported).
+        2 when an input or option is invalid (findings of the other files are still reported), \
+        3 when the configuration file is invalid.
         """)
 
+    @OptionGroup var options: CheckOptions
+
+    func run() throws {
+        try options.run()
+    }
+}
+
+/// The check command's options, shared with the commands that run a check (`nag baseline`, `nag config`).
+struct CheckOptions: ParsableArguments {
     @OptionGroup var input: InputOptions
     @OptionGroup var rules: RuleOptions
     @OptionGroup var custom: CustomRuleOptions
+    @OptionGroup var config: ConfigOptions
 
-    @Option(help: "Fail (exit 1) on unsuppressed findings at this level or above: error, warning or none.")
-    var failOn: FailLevel = .error
+    @Option(help: "Fail (exit 1) on unsuppressed findings at this level or above: error, warning or none (default: error).")
+    var failOn: FailLevel?
 
     @Option(help: "Output format: text, json, sarif, junit or csv.")
     var format: ReportFormat = .text
@@ -37,14 +48,23 @@ struct Check: ParsableCommand {
     @Option(name: .customLong("max-scenarios"), help: ArgumentHelp("Most combinations of parameter values (AllowedValues) evaluated per template; past it the rest is reported as undecided.", valueName: "count"))
     var maxScenarios = EvaluationOptions.defaultMaxScenarios
 
-    @Option(help: "Level for rules that cannot decide (an unresolved intrinsic): error, warning or ignore.")
-    var unknown: UnknownLevel = .warning
+    @Option(help: "Level for rules that cannot decide (an unresolved intrinsic): error, warning or ignore (default: warning).")
+    var unknown: UnknownLevel?
+
+    @Flag(help: "Skip a named file that is not a CloudFormation template (a note says so) instead of failing on it: for hooks that pass every JSON and YAML file.")
+    var skipNonTemplates = false
 
     @Flag(help: "Evaluate as if the templates had no cdk_nag suppressions (audit mode).")
     var ignoreSuppressions = false
 
     @Flag(help: "In text output, also list suppressed findings with their reasons.")
     var showSuppressed = false
+
+    @Option(help: ArgumentHelp("Judge suppression expiry as on this day, YYYY-MM-DD (default: today, UTC).", valueName: "date"))
+    var now: String?
+
+    @Option(help: ArgumentHelp("A baseline file (`nag baseline create`): findings it holds are reported as baselined and do not fail the run.", valueName: "file"))
+    var baseline: String?
 
     @Flag(name: .shortAndLong, help: "Text output: no summary line, nothing printed when there is nothing to report.")
     var quiet = false
@@ -56,41 +76,25 @@ struct Check: ParsableCommand {
         guard (1...65_536).contains(maxScenarios) else { throw ValidationError("--max-scenarios is between 1 and 65536.") }
         if outputDir != nil && format != .csv { throw ValidationError("--output-dir writes cdk-nag 2's CSV reports: use it with --format csv.") }
         if outputDir != nil && output != nil { throw ValidationError("Give --output (one report) or --output-dir (one per pack and stack), not both.") }
+        if let now, CalendarDate(parsing: now) == nil { throw ValidationError("--now takes a date written YYYY-MM-DD, got \(now)") }
     }
 
+    /// The day suppression expiry is judged on.
+    var today: CalendarDate { now.flatMap(CalendarDate.init(parsing:)) ?? .systemToday }
+
     func run() throws {
-        let customPacks = try custom.packs()
-        var parameterValues: [String: String] = [:]
-        if let parametersFile {
-            do throws(LoadDiagnostic) {
-                let bytes = try TemplateLoader().readFile(parametersFile)
-                parameterValues = try ParameterFile.parse(bytes: bytes, file: parametersFile)
-            } catch {
-                printError(error.description)
-                throw ExitCode(ExitStatus.invalidInput)
-            }
+        let (settings, today) = try settings()
+        var (report, sources) = try lint(settings, today: today)
+        if let baseline = settings.baseline.value {
+            report = try BaselineFile.read(baseline).apply(to: report)
         }
-        for pair in parameters {
-            guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
-                throw ValidationError("--parameters takes Key=Value, got \(pair)")
-            }
-            parameterValues[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
-        }
-        var options = EvaluationOptions(parameterValues: parameterValues, unknownLevel: unknown.level,
-                                        ignoreSuppressions: ignoreSuppressions)
-        options.maxScenarios = maxScenarios
-        let linter = Linter(
-            availablePacks: BuiltInPacks.all + customPacks,
-            selection: try rules.selection().adding(customPacks),
-            options: options,
-            loader: input.loader)
-        let (sources, problems) = input.discover()
-        let report: RunReport
-        do {
-            report = try linter.run(sources, inputProblems: problems)
-        } catch {
-            throw ValidationError(error.description)
-        }
+        try write(report, sources: sources)
+        noteSkipped(sources, report)
+        try finish(report, paths: settings.paths.value)
+    }
+
+    /// Writes the report in the chosen format to standard output, a file or a folder.
+    func write(_ report: RunReport, sources: [TemplateSource]) throws {
         let stacks = Dictionary(sources.compactMap { source in source.stack.map { (source.name, $0) } }, uniquingKeysWith: { a, _ in a })
         let formatter = formatter(writingToTerminal: output == nil, stacks: stacks)
         if let outputDir {
@@ -113,13 +117,17 @@ struct Check: ParsableCommand {
             standardOutput.flush()
         }
         if format != .text { report.diagnostics.forEach { printError($0.description) } }
+    }
+
+    /// Ends the run with the exit status the report calls for.
+    func finish(_ report: RunReport, paths: [String]) throws {
         if report.files.isEmpty && report.inputProblems.isEmpty {
             // An empty folder, or a cdk.out that was never synthesized, must not pass a gate.
-            printError("nag: error: no CloudFormation template found in \(input.paths.joined(separator: ", ")) "
+            printError("nag: error: no CloudFormation template found in \(paths.joined(separator: ", ")) "
                        + "(files ending in .json, .yaml, .yml or .template; a cdk.out needs `cdk synth` first)")
             throw ExitCode(ExitStatus.invalidInput)
         }
-        switch report.outcome(failOn: failOn.level) {
+        switch report.outcome(failOn: report.failOn) {
         case .clean: return
         case .findings: throw ExitCode(ExitStatus.findings)
         case .invalidInput: throw ExitCode(ExitStatus.invalidInput)

@@ -12,6 +12,7 @@ struct Graph: ParsableCommand {
     var format: GraphRenderer.Format = .json
 
     func run() throws {
+        try input.requirePaths()
         let (sources, problems) = input.discover()
         var failed = !problems.isEmpty
         problems.forEach { printError($0.description) }

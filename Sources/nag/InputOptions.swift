@@ -21,7 +21,6 @@ struct InputOptions: ParsableArguments {
     }
 
     func validate() throws {
-        guard !paths.isEmpty else { throw ValidationError("Give at least one template file or directory (or - for standard input).") }
         guard maxFileSize > 0, maxDepth > 0, maxAliasExpansion >= 0 else { throw ValidationError("Limits must be positive.") }
         guard maxDepth <= LoadLimits.maxDepthCeiling else {
             throw ValidationError("--max-depth is at most \(LoadLimits.maxDepthCeiling): deeper nesting than that is never a real template, and would exhaust the stack.")
@@ -29,6 +28,14 @@ struct InputOptions: ParsableArguments {
         guard maxFileSize <= LoadLimits.maxFileSizeCeiling else {
             throw ValidationError("--max-file-size is at most \(LoadLimits.maxFileSizeCeiling) bytes (1 GiB).")
         }
+    }
+
+    /// Stops a command given no path: piped input without `-` is named as such (exit 2).
+    func requirePaths() throws {
+        guard paths.isEmpty else { return }
+        printError(isatty(STDIN_FILENO) == 0 ? "nag: error: reading standard input needs -: cat template.yaml | nag -"
+                   : "nag: error: give at least one template file or directory (or - for standard input)")
+        throw ExitCode(ExitStatus.invalidInput)
     }
 
     /// The sources to scan and the paths that could not be used.

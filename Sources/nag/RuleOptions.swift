@@ -15,6 +15,17 @@ struct RuleOptions: ParsableArguments {
     @Option(name: .customLong("level"), help: ArgumentHelp("Change a rule's level, RULE-ID=error|warning (repeatable).", valueName: "id=level"))
     var levels: [String] = []
 
+    /// The `--level` options as (rule id, level), in the order given.
+    func levelPairs() throws -> [(id: String, level: RuleLevel)] {
+        try levels.map { item in
+            let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let level = RuleLevel(rawValue: parts[1]) else {
+                throw ValidationError("--level takes RULE-ID=error or RULE-ID=warning, got \(item)")
+            }
+            return (parts[0], level)
+        }
+    }
+
     func selection() throws -> RuleSelection {
         var overrides: [String: RuleLevel] = [:]
         for item in levels {

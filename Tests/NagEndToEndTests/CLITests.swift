@@ -367,7 +367,7 @@ struct CLITests {
         #expect(result.stdout.contains("Nag-SUP4"))
         let nagOnly = try NagBinary.run(["rules", "--pack", "Nag"])
         #expect(nagOnly.stdout.hasPrefix("Nag-SUP1"))
-        #expect(nagOnly.stdout.hasSuffix("\n4 rules: 2 errors, 2 warnings\n"))
+        #expect(nagOnly.stdout.hasSuffix("\n5 rules: 2 errors, 3 warnings\n"))
         #expect(try NagBinary.run(["rules", "--pack", "Nope"]).status == 2)
     }
 
@@ -387,7 +387,7 @@ struct CLITests {
         #expect(s10["controls"] as? [String] == [])
         let audit = try NagBinary.run(["rules", "--pack", "Nag", "--format", "json"])
         let auditRules = try #require((try JSONSerialization.jsonObject(with: Data(audit.stdout.utf8)) as? [String: Any])?["rules"] as? [[String: Any]])
-        #expect(auditRules.count == 4)
+        #expect(auditRules.count == 5)
         #expect(auditRules.allSatisfy { $0["check"] is NSNull })
         #expect(try NagBinary.run(["rules", "--format", "yaml"]).status == 2)
     }

@@ -123,7 +123,10 @@ import Testing
             split += text.split(separator: "\n").dropFirst()
         }
         let single = try TestPaths.run(TestPaths.nagBinary, ["--format", "csv", AssemblyFixture.path])
-        let rows = single.stdout.split(separator: "\n").dropFirst()
+        // The report of several templates adds a File column after cdk-nag's six; the per-stack files have none.
+        let rows = single.stdout.split(separator: "\n").dropFirst().map { row in
+            row.range(of: ",\"", options: .backwards).map { row[..<$0.lowerBound] } ?? row
+        }
         #expect(split.sorted() == rows.sorted())
         #expect(!rows.isEmpty)
     }

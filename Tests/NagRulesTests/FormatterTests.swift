@@ -330,9 +330,9 @@ import Testing
         let report = try Self.report(extra: [Self.broken], inputProblems: [Self.missing])
         let root = try Self.json(JSONFormatter().format(report))
         #expect(root["version"] as? Int == 1)
-        #expect(Array(root.keys).sorted() == ["files", "findings", "inputErrors", "summary", "tool", "version"])
+        #expect(Array(root.keys).sorted() == ["files", "findings", "inputErrors", "staleBaselineEntries", "summary", "tool", "version"])
         let summary = try #require(root["summary"] as? [String: Int])
-        #expect(summary == ["files": 2, "filesFailed": 2, "errors": 2, "warnings": 3, "unknown": 2, "suppressed": 1])
+        #expect(summary == ["files": 2, "filesFailed": 2, "errors": 2, "warnings": 3, "unknown": 2, "suppressed": 1, "baselined": 0])
         let findings = try #require(root["findings"] as? [[String: Any]])
         #expect(findings.count == report.findings.count)
         let suppressed = try #require(findings.first { $0["suppression"] is [String: Any] })
@@ -340,7 +340,8 @@ import Testing
         #expect((suppressed["suppression"] as? [String: Any])?["scope"] as? String == "resource")
         #expect((suppressed["resource"] as? [String: Any])?["cdkPath"] as? String == "App/Role/Resource")
         for finding in findings {
-            #expect(Set(finding.keys) == ["rule", "check", "controls", "findingId", "level", "kind", "message", "detail", "scenario", "resource", "location", "suppression"])
+            #expect(Set(finding.keys) == ["rule", "check", "controls", "findingId", "level", "kind", "message", "detail", "scenario", "resource", "location",
+                                          "suppression", "expiredSuppression", "baselined", "standing", "notFailingBecause"])
         }
     }
 }

@@ -39,6 +39,10 @@ public struct Finding: Sendable, Hashable {
     public var location: FileLocation
     /// Set when a `cdk_nag` suppression covers the finding.
     public var suppression: AppliedSuppression?
+    /// Set when a suppression would cover the finding but its `expires` date has passed: it no longer suppresses.
+    public var expiredSuppression: AppliedSuppression? = nil
+    /// Set when a baseline accepted the finding (`--baseline`): reported, but it does not fail the run.
+    public var baselined = false
     /// The check behind the rule (cdk-nag's function name): findings of several packs' rules with the same
     /// check, resource and place are one problem. Nil for the `Nag` pack's suppression audit.
     public var check: String?
@@ -89,8 +93,12 @@ public struct AppliedSuppression: Sendable, Hashable {
     /// Whether the suppression names the findings it covers (`applies_to` or `RuleId[FindingId]`); cdk-nag
     /// then reports the reason as `[FindingId] reason`.
     public var isGranular: Bool = false
+    /// The last day it suppresses (`expires: YYYY-MM-DD`), nil when it does not expire.
+    public var expires: CalendarDate? = nil
 }
 
 public enum SuppressionScope: String, Sendable, Hashable, Codable {
     case resource, template
+    /// A suppression of the configuration file (`.nag.yaml`), for templates the team cannot edit.
+    case configuration
 }

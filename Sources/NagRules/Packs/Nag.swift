@@ -22,5 +22,10 @@ extension RulePack {
             cause: "A cdk_nag suppression suppressed nothing in this run.",
             explanation: "A suppression that matches no finding is stale: the resource was fixed or the rule changed. Left in place, it would silently hide a future regression.",
             fix: "Remove the suppression, or correct its applies_to so it names the finding it is meant for."))),
+        .audit("SUP5", .warning, SuppressionAudit(.expiring, CheckAbout(
+            resourceTypes: [],
+            cause: "A cdk_nag suppression expires within 30 days.",
+            explanation: "A suppression with an expires date stops suppressing the day after it; the findings it covers then fail the run again. This warning is the notice to fix the resource or renew the exception deliberately.",
+            fix: "Fix what the suppressed rule reports, or move the expires date (YYYY-MM-DD) with a reason that still holds."))),
     ])
 }

@@ -11,6 +11,8 @@ public struct Linter: Sendable {
     public var selection: RuleSelection
     public var options: EvaluationOptions
     public var loader: TemplateLoader
+    /// The day suppression expiry is judged on (`--now`); today by the system clock unless set.
+    public var today: CalendarDate = .systemToday
 
     public init(availablePacks: [RulePack] = BuiltInPacks.all, selection: RuleSelection = RuleSelection(),
                 options: EvaluationOptions = EvaluationOptions(), loader: TemplateLoader = TemplateLoader()) {
@@ -28,7 +30,7 @@ public struct Linter: Sendable {
         let ruleSet = try selection.ruleSet(from: availablePacks)
         let evaluator = Evaluator(ruleSet: ruleSet, options: options)
         let suppressor = options.ignoreSuppressions ? nil
-            : Suppressor(ruleSet: ruleSet, knownRuleIds: Set(availablePacks.flatMap(\.rules).map(\.id.description)))
+            : Suppressor(ruleSet: ruleSet, knownRuleIds: Set(availablePacks.flatMap(\.rules).map(\.id.description)), today: today)
         let forest = StackForest.build(sources, loader: loader)
         let parameters = forest.parameters(commandLine: options.parameterValues)
         let renderings = forest.renderings(parameters: parameters)

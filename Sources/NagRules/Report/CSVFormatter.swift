@@ -14,17 +14,23 @@
 /// - Every field is quoted, `"` doubled; lines end with `\n`. Files that could not be loaded have no rows
 ///   (they are reported on standard error and in the exit status).
 /// - ``stackReports(of:stack:)`` splits the rows as cdk-nag 2 does: one file per pack and stack.
+/// - A report of several templates adds a seventh column, `File` (the template's path as reported), after
+///   cdk-nag's six, so rows of different templates can be told apart; a report of one template has exactly
+///   cdk-nag's columns and bytes.
 public struct CSVFormatter: ReportFormatter {
     public static let header = "Rule ID,Resource ID,Compliance,Exception Reason,Rule Level,Rule Info"
+    /// The column added when a report covers several templates.
+    public static let fileColumn = "File"
 
     public init() {}
 
     public func write(_ report: RunReport, to output: inout some TextOutputStream) {
         let table = RuleTable(report.rules)
-        output.write(Self.header + "\n")
+        let several = report.files.filter(\.loaded).count > 1
+        output.write(Self.header + (several ? "," + Self.fileColumn : "") + "\n")
         for file in report.files {
             guard let evaluation = file.evaluation else { continue }
-            for row in rows(of: evaluation, table) { output.write(row.text) }
+            for row in rows(of: evaluation, table, file: several ? file.file : nil) { output.write(row.text) }
         }
     }
 
@@ -72,14 +78,15 @@ public struct CSVFormatter: ReportFormatter {
     }
 
     /// The rows of one evaluated file, each with the rule it is about.
-    private func rows(of evaluation: TemplateEvaluation, _ table: RuleTable) -> [(ruleId: String, text: String)] {
+    private func rows(of evaluation: TemplateEvaluation, _ table: RuleTable, file: String? = nil) -> [(ruleId: String, text: String)] {
         var rows: [(ruleId: String, text: String)] = []
+        let extra = file.map { [$0] } ?? []
         for check in RuleCheck.checks(of: evaluation, rules: table.rules) {
             let resource = check.resource.cdkPath ?? check.resource.logicalId
             let info = table.causes[check.ruleId]
             if check.findings.isEmpty {
                 rows.append((check.ruleId, Self.row([check.ruleId, resource, "Compliant", "N/A",
-                                                     Self.level(table.levels[check.ruleId] ?? .error), info ?? ""])))
+                                                     Self.level(table.levels[check.ruleId] ?? .error), info ?? ""] + extra)))
             }
             for finding in check.findings {
                 var compliance = finding.kind == .unknown ? "UNKNOWN" : "Non-Compliant"
@@ -94,7 +101,7 @@ public struct CSVFormatter: ReportFormatter {
                 // An unknown's level is the --unknown level; the column is the rule's, as in cdk-nag.
                 let level = finding.kind == .unknown ? table.levels[finding.ruleId] ?? finding.level : finding.level
                 rows.append((finding.ruleId, Self.row([finding.qualifiedRuleId, resource, compliance, reason,
-                                                       Self.level(level), info ?? finding.message])))
+                                                       Self.level(level), info ?? finding.message] + extra)))
             }
         }
         return rows

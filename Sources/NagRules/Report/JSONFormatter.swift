@@ -14,12 +14,16 @@ public struct JSONFormatter: ReportFormatter {
                 ("files", .int(summary.files)), ("filesFailed", .int(summary.filesFailed)),
                 ("errors", .int(summary.errors)), ("warnings", .int(summary.warnings)),
                 ("unknown", .int(summary.unknown)), ("suppressed", .int(summary.suppressed)),
+                ("baselined", .int(summary.baselined)),
             ])),
+            ("staleBaselineEntries", .array(report.staleBaselineEntries.map(Self.baselineEntry))),
             ("files", .array(report.files.map(file))),
             ("inputErrors", .array(report.inputProblems.map(diagnostic))),
             ("findings", JSONNode.streamedItems),
         ])
-        envelope.write(streaming: report.allFindings.map(Self.finding), to: &output)
+        envelope.write(streaming: report.files.lazy.flatMap { file in
+            (file.evaluation?.findings ?? []).lazy.map { Self.finding($0, in: report, template: file.evaluation?.template) }
+        }, to: &output)
         output.write("\n")
     }
 
@@ -50,7 +54,30 @@ public struct JSONFormatter: ReportFormatter {
         return .object([("when", choices(s.choices)), ("assumedDefaults", choices(s.assumedDefaults)), ("text", .string(s.description))])
     }
 
-    static func finding(_ f: Finding) -> JSONNode {
+    static func baselineEntry(_ entry: BaselineEntry) -> JSONNode {
+        .object([("fingerprint", .string(entry.fingerprint)), ("rule", .string(entry.rule)), ("findingId", .optional(entry.findingId)),
+                 ("template", .string(entry.template)), ("resource", .string(entry.resource)), ("read", .string(entry.read))])
+    }
+
+    static func suppression(_ s: AppliedSuppression) -> JSONNode {
+        .object([("reason", .string(s.reason)), ("scope", .string(s.scope.rawValue)), ("location", location(s.location)),
+                 ("expires", .optional(s.expires?.description))])
+    }
+
+    /// A finding, with where it stands against the run's fail level (`standing`, and `notFailingBecause` in words).
+    static func finding(_ f: Finding, in report: RunReport, template: Template? = nil) -> JSONNode {
+        let generatedFrom = template?.resource(named: f.resource.logicalId)?.generatedFrom
+        guard case .object(var members) = finding(f, generatedFrom: generatedFrom) else { return finding(f) }
+        members += [
+            ("standing", .string(report.standing(of: f).rawValue)),
+            ("notFailingBecause", .optional(report.notFailingReason(of: f))),
+        ]
+        return .object(members)
+    }
+
+    /// `generatedFrom` names the Serverless resource the SAM expansion generated the resource from; the
+    /// `resource` object has the member only then.
+    static func finding(_ f: Finding, generatedFrom: String? = nil) -> JSONNode {
         .object([
             ("rule", .string(f.ruleId)),
             ("check", .optional(f.check)),
@@ -64,11 +91,11 @@ public struct JSONFormatter: ReportFormatter {
             ("resource", .object([
                 ("logicalId", .string(f.resource.logicalId)), ("type", .string(f.resource.type)),
                 ("cdkPath", .optional(f.resource.cdkPath)),
-            ])),
+            ] + (generatedFrom.map { [("generatedFrom", JSONNode.string($0))] } ?? []))),
             ("location", location(f.location)),
-            ("suppression", f.suppression.map { s in
-                .object([("reason", .string(s.reason)), ("scope", .string(s.scope.rawValue)), ("location", location(s.location))])
-            } ?? .null),
+            ("suppression", f.suppression.map(suppression) ?? .null),
+            ("expiredSuppression", f.expiredSuppression.map(suppression) ?? .null),
+            ("baselined", .bool(f.baselined)),
         ])
     }
 }

@@ -3,7 +3,8 @@
 ///
 /// - A check with unsuppressed findings has a `<failure>` (message the cause, type the level, the body
 ///   each finding's location and detail).
-/// - A check whose findings are all suppressed is `<skipped>` with the suppression's reason.
+/// - A check whose findings are all suppressed is `<skipped>` with the suppression's reason; one whose open findings
+///   the baseline accepted (`--baseline`) is `<skipped>` as accepted by the baseline.
 /// - A check the resource passed is an empty test case.
 /// - A file that could not be loaded (or has shape errors) has a `load` test case with an `<error>`.
 public struct JUnitFormatter: ReportFormatter {
@@ -94,7 +95,7 @@ public struct JUnitFormatter: ReportFormatter {
 
     private func testCase(_ check: RuleCheck, file: String) -> Case {
         let head = open(file: file, name: "\(check.ruleId) \(check.resource.logicalId)")
-        let open = check.findings.filter { !$0.isSuppressed }
+        let open = check.findings.filter { !$0.isSuppressed && !$0.baselined }
         if let first = open.first {
             let level = open.contains { $0.level == .error } ? RuleLevel.error : first.level
             let body = check.findings.map(describe).joined(separator: "\n")
@@ -106,6 +107,9 @@ public struct JUnitFormatter: ReportFormatter {
             return Case(status: .skipped, xml: head + ">\n"
                 + "      <skipped message=\"\(XML.escape("suppressed: " + suppressed.reason))\"/>\n"
                 + "    </testcase>\n")
+        }
+        if check.findings.contains(where: \.baselined) {
+            return Case(status: .skipped, xml: head + ">\n      <skipped message=\"accepted by the baseline\"/>\n    </testcase>\n")
         }
         return Case(status: .passed, xml: head + "/>\n")
     }

@@ -23,6 +23,13 @@ public struct RunReport: Sendable {
     public var rules: [RuleDescription]
     /// Problems with the inputs themselves (a path that does not exist).
     public var inputProblems: [LoadDiagnostic]
+    /// The level at which an open finding fails the run (`--fail-on`; nil fails on none): reports say per finding
+    /// why it is not failing (``FindingStanding``).
+    public var failOn: RuleLevel? = .error
+    /// Baseline entries that matched no finding of this run (fixed or gone), for reports to list.
+    public var staleBaselineEntries: [BaselineEntry] = []
+    /// Whether a baseline was applied (SARIF then gives every open result a `baselineState`).
+    public var baselineApplied = false
 
     public init(files: [FileResult], rules: [RuleDescription], inputProblems: [LoadDiagnostic] = []) {
         self.files = files
@@ -55,12 +62,15 @@ public struct RunReport: Sendable {
         public var warnings = 0
         public var unknown = 0
         public var suppressed = 0
+        /// Findings the baseline accepted (not counted as errors or warnings).
+        public var baselined = 0
 
         init(_ report: RunReport) {
             files = report.files.count
             filesFailed = report.files.filter { !$0.loaded }.count + report.inputProblems.count
             for finding in report.allFindings {
                 if finding.isSuppressed { suppressed += 1; continue }
+                if finding.baselined { baselined += 1; continue }
                 if finding.kind == .unknown { unknown += 1 }
                 switch finding.level {
                 case .error: errors += 1
@@ -84,7 +94,7 @@ public struct RunReport: Sendable {
     public func outcome(failOn: RuleLevel?) -> Outcome {
         if diagnostics.contains(where: { $0.severity == .error }) { return .invalidInput }
         guard let failOn else { return .clean }
-        let failing = allFindings.contains { !$0.isSuppressed && $0.level >= failOn }
+        let failing = allFindings.contains { !$0.isSuppressed && !$0.baselined && $0.level >= failOn }
         return failing ? .findings : .clean
     }
 }

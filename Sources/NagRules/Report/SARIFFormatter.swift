@@ -33,7 +33,7 @@ public struct SARIFFormatter: ReportFormatter {
             let occurrence = seen[fingerprint, default: 0]
             seen[fingerprint] = occurrence + 1
             if occurrence > 0 { fingerprint += ":\(occurrence)" }
-            return self.result(finding, ruleIndex: ruleIndex[finding.ruleId], fingerprint: fingerprint)
+            return self.result(finding, ruleIndex: ruleIndex[finding.ruleId], fingerprint: fingerprint, in: report)
         }
         let notifications = report.diagnostics.map(notification)
         let successful = !report.diagnostics.contains { $0.severity == .error }
@@ -80,7 +80,7 @@ public struct SARIFFormatter: ReportFormatter {
         ])
     }
 
-    private func result(_ finding: Finding, ruleIndex: Int?, fingerprint: String) -> JSONNode {
+    private func result(_ finding: Finding, ruleIndex: Int?, fingerprint: String, in report: RunReport) -> JSONNode {
         var text = finding.message
         if let findingId = finding.findingId { text = "[\(findingId)] " + text }
         if let detail = finding.detail { text += " " + detail }
@@ -98,9 +98,14 @@ public struct SARIFFormatter: ReportFormatter {
             ])])),
             ("partialFingerprints", .object([(Self.fingerprintKey, .string(fingerprint))])),
         ]
+        if report.baselineApplied && !finding.isSuppressed {
+            // SARIF's baseline comparison: a finding the baseline holds is unchanged, any other is new.
+            members.append(("baselineState", .string(finding.baselined ? "unchanged" : "new")))
+        }
         if let suppression = finding.suppression {
             members.append(("suppressions", .array([.object([
-                ("kind", "inSource"),
+                // A configuration suppression is written outside the analysed file: SARIF's `external`.
+                ("kind", .string(suppression.scope == .configuration ? "external" : "inSource")),
                 ("justification", .string(suppression.reason)),
                 ("location", .object([("physicalLocation", physicalLocation(suppression.location))])),
             ])])))
@@ -109,6 +114,11 @@ public struct SARIFFormatter: ReportFormatter {
                                                  ("resourceType", .string(finding.resource.type))]
         if let findingId = finding.findingId { properties.append(("findingId", .string(findingId))) }
         if let check = finding.check { properties.append(("check", .string(check))) }
+        properties.append(("standing", .string(report.standing(of: finding).rawValue)))
+        if let why = report.notFailingReason(of: finding) { properties.append(("notFailingBecause", .string(why))) }
+        if let expired = finding.expiredSuppression, let date = expired.expires {
+            properties.append(("expiredSuppression", .string("\(expired.location) expired on \(date): \(expired.reason)")))
+        }
         if let scenario = finding.scenario { properties.append(("scenario", JSONFormatter.scenario(scenario))) }
         members.append(("properties", .object(properties)))
         return .object(members)

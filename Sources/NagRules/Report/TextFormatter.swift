@@ -44,8 +44,16 @@ public struct TextFormatter: ReportFormatter {
                 output.write(text)
             }
             for diagnostic in file.diagnostics { line(diagnosticLine(diagnostic), &output) }
-            for finding in file.evaluation?.findings ?? [] where showSuppressed || !finding.isSuppressed {
-                line(findingLines(finding), &output)
+            for finding in file.evaluation?.findings ?? [] where showSuppressed || !(finding.isSuppressed || finding.baselined) {
+                line(findingLines(finding, generatedFrom: file.evaluation?.template.resource(named: finding.resource.logicalId)?.generatedFrom),
+                     &output)
+            }
+        }
+        if !report.staleBaselineEntries.isEmpty {
+            startBlock(&output)
+            output.write("baseline entries that no longer occur (remove them with `nag baseline update`):")
+            for entry in report.staleBaselineEntries {
+                output.write("\n    \(entry.template) \(entry.resource) \(entry.findingId.map { "\(entry.rule)[\($0)]" } ?? entry.rule)")
             }
         }
         if wroteAny { output.write("\n") }
@@ -67,15 +75,20 @@ public struct TextFormatter: ReportFormatter {
         "\(diagnostic.location): \(paint(diagnostic.severity.rawValue, diagnostic.severity == .error ? .red : .yellow)): \(diagnostic.message)"
     }
 
-    private func findingLines(_ finding: Finding) -> String {
-        let level = finding.isSuppressed ? paint("suppressed", .dim)
+    /// `generatedFrom`: the Serverless resource the SAM expansion generated the finding's resource from.
+    private func findingLines(_ finding: Finding, generatedFrom: String? = nil) -> String {
+        let level = finding.isSuppressed ? paint("suppressed", .dim) : finding.baselined ? paint("baselined", .dim)
             : paint(finding.level.rawValue, finding.level == .error ? .red : .yellow)
         var resource = finding.resource.logicalId
         if let path = finding.resource.cdkPath { resource += " (\(path))" }
+        if let generatedFrom, generatedFrom != finding.resource.logicalId { resource += " (generated from \(generatedFrom))" }
         var text = "\(finding.location): \(level) \(paint(finding.qualifiedRuleId, .bold)) \(resource): \(finding.message)"
         if let detail = finding.detail { text += "\n    \(detail)" }
         if let suppression = finding.suppression {
-            text += "\n    suppressed at \(suppression.location): \(suppression.reason)"
+            let until = suppression.expires.map { " until \($0)" } ?? ""
+            text += "\n    suppressed at \(suppression.location)\(until): \(suppression.reason)"
+        } else if let expired = finding.expiredSuppression, let date = expired.expires {
+            text += "\n    the suppression at \(expired.location) expired on \(date) and no longer applies: \(expired.reason)"
         }
         return text
     }
@@ -89,6 +102,7 @@ public struct TextFormatter: ReportFormatter {
             parts[1] += " (\(summary.unknown) of these undecided)"
         }
         parts.append("\(summary.suppressed) suppressed")
+        if summary.baselined > 0 { parts.append("\(summary.baselined) baselined") }
         var line = "nag: " + parts.joined(separator: ", ") + " in " + count(summary.files, "template")
         if summary.filesFailed > 0 { line += "; \(summary.filesFailed) could not be loaded" }
         return line

@@ -14,6 +14,11 @@ public struct Suppression: Sendable {
     public var scope: SuppressionScope
     /// The resource the entry sits on (nil at template level).
     public var owner: String?
+    /// The last day the entry suppresses (`expires: YYYY-MM-DD`, nag's extension); nil never expires.
+    public var expires: CalendarDate? = nil
+
+    /// How many days before its expiry a suppression is reported as expiring (Nag-SUP5).
+    public static let expiryWarningDays = 30
 
     /// Reasons shorter than this are rejected, as cdk-nag rejects them.
     public static let minimumReasonLength = 10
@@ -80,7 +85,7 @@ public struct FindingPattern: Sendable {
 /// Something wrong with a suppression itself.
 public struct SuppressionProblem: Error, Sendable {
     public enum Kind: Sendable {
-        case shortReason, malformed, unknownRule, unused
+        case shortReason, malformed, unknownRule, unused, expiring
     }
 
     public var kind: Kind

@@ -3,6 +3,7 @@
 /// - `{"id": "AwsSolutions-S1", "reason": "…"}`
 /// - `applies_to`: exact finding ids and `{"regex": "/pattern/flags"}`
 /// - `is_reason_encoded: true`: the reason is base64
+/// - `expires: YYYY-MM-DD` (nag's extension; cdk-nag ignores keys it does not know): the last day it suppresses
 /// - cdk-nag v3's written form: `"id": "AwsSolutions-IAM5[Action::s3:*]"` and an optional
 ///   `Namespace::` qualifier before the id (`annotation::AwsSolutions-S1`), kept in ``Suppression/namespace``:
 ///   the id of another tool's rule (`CloudFormation-Validate::W3010`) is that tool's business, not nag's.
@@ -69,8 +70,15 @@ package enum SuppressionReader {
             }
             appliesTo = patterns
         }
+        var expires: CalendarDate?
+        if let written = map["expires"] {
+            guard let text = written.scalarText, let date = CalendarDate(parsing: text) else {
+                return .failure(.init(kind: .malformed, message: "expires must be a date written YYYY-MM-DD, got \(written.scalarText ?? written.kindDescription)", position: written.position))
+            }
+            expires = date
+        }
         return .success(Suppression(ruleId: ruleId, namespace: namespace, reason: reason, appliesTo: appliesTo,
-                                    position: item.position, scope: scope, owner: owner))
+                                    position: item.position, scope: scope, owner: owner, expires: expires))
     }
 
     /// `Pack::AwsSolutions-IAM5[Action::s3:*]` → (`Pack`, `AwsSolutions-IAM5`, `Action::s3:*`).

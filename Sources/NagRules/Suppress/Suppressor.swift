@@ -17,12 +17,15 @@ public struct Suppressor: Sendable {
     public var evaluatedRuleIds: Set<String>
     /// The selected `Nag` pack rules, by the problem each reports, at this run's level; absent ones are not reported.
     public var auditRules: [SuppressionProblem.Kind: (rule: Rule, level: RuleLevel)]
+    /// The day expiry is judged on: a suppression whose `expires` is before it no longer suppresses.
+    public var today: CalendarDate
     let ownership: RuleOwnership
 
     /// The suppression stage of a run that evaluated `ruleSet`; `knownRuleIds` tells a misspelt id from a
     /// rule of a pack that was not selected.
-    public init(ruleSet: RuleSet, knownRuleIds: Set<String>) {
+    public init(ruleSet: RuleSet, knownRuleIds: Set<String>, today: CalendarDate = .systemToday) {
         self.knownRuleIds = knownRuleIds
+        self.today = today
         self.evaluatedRuleIds = ruleSet.ruleIds
         var auditRules: [SuppressionProblem.Kind: (rule: Rule, level: RuleLevel)] = [:]
         for rule in ruleSet.auditRules {
@@ -62,9 +65,15 @@ public struct Suppressor: Sendable {
                 // Refused for want of a reason (Nag-SUP1 says so), but not stale: not reported as unused.
                 used[index] = true
                 if finding.level == .error && !suppression.hasValidReason { continue }
-                finding.suppression = AppliedSuppression(
+                let applied = AppliedSuppression(
                     reason: suppression.reason ?? "", location: template.location(suppression.position), scope: suppression.scope,
-                    isGranular: suppression.appliesTo != nil)
+                    isGranular: suppression.appliesTo != nil, expires: suppression.expires)
+                if let expires = suppression.expires, expires < today {
+                    // Past its date: kept on the finding so reports can say which suppression lapsed.
+                    if finding.expiredSuppression == nil { finding.expiredSuppression = applied }
+                    continue
+                }
+                finding.suppression = applied
                 break
             }
             result.append(finding)
@@ -81,6 +90,9 @@ public struct Suppressor: Sendable {
                 problems.append((SuppressionProblem(kind: .shortReason, message: "suppression of \(suppression.ruleId) \(what)\(copied)", position: suppression.position), suppression.owner))
             }
             guard owned[index] else { continue }
+            if let expires = suppression.expires, let problem = expiryProblem(suppression.ruleId, expires: expires, scope: scope, at: suppression.position) {
+                problems.append((problem, suppression.owner))
+            }
             if let problem = unknownRuleProblem(suppression) {
                 problems.append((problem, suppression.owner))
             } else if !group.contains(where: { used[$0] }) && isJudgeable(suppression) {
@@ -109,6 +121,14 @@ public struct Suppressor: Sendable {
         // a non-granular finding or an unknown of the rule.
         guard finding.kind == .violation, let findingId = finding.findingId else { return false }
         return patterns.contains { $0.matches(findingId) || alternate.map($0.matches) == true }
+    }
+
+    /// Nag-SUP5's problem for a suppression that still suppresses but stops within ``Suppression/expiryWarningDays``.
+    private func expiryProblem(_ ruleId: String, expires: CalendarDate, scope: String, at position: Position) -> SuppressionProblem? {
+        let left = today.days(until: expires)
+        guard left >= 0, left <= Suppression.expiryWarningDays else { return nil }
+        let when = left == 0 ? "today is its last day" : "\(left) day\(left == 1 ? "" : "s") left"
+        return SuppressionProblem(kind: .expiring, message: "suppression of \(ruleId) \(scope) expires on \(expires) (\(when))", position: position)
     }
 
     private func unknownRuleProblem(_ suppression: Suppression) -> SuppressionProblem? {

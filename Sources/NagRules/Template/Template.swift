@@ -86,6 +86,9 @@ public struct Resource: Sendable {
     /// `Properties` when it is a map, else empty (see ``propertiesValue`` for the written value).
     public let properties: ValueMap
     public let propertiesValue: Value?
+    /// The `AWS::Serverless::*` resource this one was generated from by the SAM expansion, nil when the
+    /// template declares it.
+    public var generatedFrom: String? = nil
 
     public var metadata: Value? { definition["Metadata"] }
     /// The name of the condition the resource is created under.
