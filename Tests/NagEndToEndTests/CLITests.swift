@@ -136,7 +136,7 @@ struct CLITests {
         #expect(result.status == 2)
         #expect(result.stdout.contains("\(good):2:3: error AwsSolutions-S1 Data"))
         #expect(result.stdout.contains("\(bad):"))
-        #expect(result.stdout.contains("1 could not be loaded"))
+        #expect(result.stdout.contains("in 1 template; 1 file could not be loaded"))
     }
 
     @Test func missingPathExitsTwo() throws {

@@ -58,6 +58,8 @@ public struct RunReport: Sendable {
     public struct Summary: Sendable, Equatable {
         public var files = 0
         public var filesFailed = 0
+        /// Files that loaded as templates (the others failed to load, or are not templates).
+        public var templatesLoaded = 0
         public var errors = 0
         public var warnings = 0
         public var unknown = 0
@@ -68,6 +70,7 @@ public struct RunReport: Sendable {
         init(_ report: RunReport) {
             files = report.files.count
             filesFailed = report.files.filter { !$0.loaded }.count + report.inputProblems.count
+            templatesLoaded = report.files.filter(\.loaded).count
             for finding in report.allFindings {
                 if finding.isSuppressed { suppressed += 1; continue }
                 if finding.baselined { baselined += 1; continue }

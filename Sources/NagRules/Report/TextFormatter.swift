@@ -103,8 +103,9 @@ public struct TextFormatter: ReportFormatter {
         }
         parts.append("\(summary.suppressed) suppressed")
         if summary.baselined > 0 { parts.append("\(summary.baselined) baselined") }
-        var line = "nag: " + parts.joined(separator: ", ") + " in " + count(summary.files, "template")
-        if summary.filesFailed > 0 { line += "; \(summary.filesFailed) could not be loaded" }
+        // A file that could not be loaded (or is no template) is not counted as a template checked.
+        var line = "nag: " + parts.joined(separator: ", ") + " in " + count(summary.templatesLoaded, "template")
+        if summary.filesFailed > 0 { line += "; \(count(summary.filesFailed, "file")) could not be loaded" }
         return line
     }
 
