@@ -166,6 +166,24 @@ struct OpenDoorCheck: Check {
         #expect(found.first?.message.contains("has no Default") == true)
     }
 
+    /// The Default of an SSM-typed parameter names the SSM parameter; the value is only known at deploy time.
+    @Test func anSSMParameterIsReadAtDeployTime() throws {
+        let yaml = """
+        Parameters:
+          Open: {Type: "AWS::SSM::Parameter::Value<String>", Default: /doors/open}
+        Resources:
+          Door:
+            Type: Test::Door
+            Properties:
+              Open: !Ref Open
+        """
+        let found = try Self.findings(yaml)
+        #expect(found.map(\.kind) == [.unknown])
+        #expect(found.first?.message.contains("read from the SSM parameter /doors/open at deploy time") == true)
+        #expect(found.first?.location.position == Position(line: 7, column: 13))
+        #expect(try Self.findings(yaml, parameters: ["Open": "yes"]).map(\.kind) == [.violation])
+    }
+
     /// Ten parameters of two values each are 1,024 combinations; a budget of 8 stops early with the reason.
     @Test func pastTheScenarioBudgetTheRestIsUndecided() throws {
         let names = (0..<10).map { "P\($0)" }

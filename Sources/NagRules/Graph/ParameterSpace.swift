@@ -34,7 +34,8 @@ public struct ParameterSpace: Sendable {
     public init(template: Template, supplied: [String: String], undecided: [String: String] = [:]) {
         var domains: [String: Domain] = [:]
         var assumed: [String: String] = [:]
-        for parameter in template.parameters where supplied[parameter.name] == nil && undecided[parameter.name] == nil {
+        for parameter in template.parameters
+        where supplied[parameter.name] == nil && undecided[parameter.name] == nil && !parameter.isStoredInSSM {
             let defaultText = parameter.defaultValue?.scalarText
             if let domain = Self.domain(of: parameter, defaultText: defaultText) {
                 domains[parameter.name] = domain

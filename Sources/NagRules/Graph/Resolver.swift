@@ -166,6 +166,12 @@ public struct Resolver: Sendable {
         if let passed = undecidedParameters[name] {
             return .unknown(Unresolved("Ref to parameter \(name), which is passed \(passed)", at: position))
         }
+        if parameter.isStoredInSSM {
+            let stored = parameter.defaultValue?.scalarText.map { " \($0)" } ?? ""
+            return .unknown(Unresolved(
+                "Ref to parameter \(name), whose value is read from the SSM parameter\(stored) at deploy time "
+                    + "(pass --parameters \(name)=VALUE)", at: position))
+        }
         if let domain = space.domains[name] {
             reads.noteVariable(name)
             let chosen = scenario[name] ?? domain.provisional

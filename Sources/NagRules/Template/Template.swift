@@ -120,6 +120,9 @@ public struct Parameter: Sendable {
         guard let value = definition["NoEcho"] else { return false }
         return value.boolValue ?? (value.scalarText?.lowercased() == "true")
     }
+    /// Whether the parameter's value is read from Systems Manager Parameter Store at deploy time
+    /// (`AWS::SSM::Parameter::Value<…>`): its `Default` names the SSM parameter, it is not the value.
+    public var isStoredInSSM: Bool { type?.hasPrefix("AWS::SSM::Parameter::Value<") ?? false }
     /// Whether values of this parameter are lists (`CommaDelimitedList`, `List<…>`).
     public var isList: Bool {
         guard let type else { return false }
