@@ -27,10 +27,16 @@ let package = Package(
             dependencies: ["CYAML"],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "NagLSP",
+            dependencies: ["NagRules"],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "nag",
             dependencies: [
                 "NagRules",
+                "NagLSP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -45,6 +51,12 @@ let package = Package(
             name: "NagRulesTests",
             dependencies: ["NagRules"],
             path: "Tests/NagRulesTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "NagLSPTests",
+            dependencies: ["NagLSP", "NagRules"],
+            path: "Tests/NagLSPTests",
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -8,7 +8,7 @@ struct Nag: ParsableCommand {
         commandName: "nag",
         abstract: "Lint CloudFormation templates against the cdk-nag rule packs.",
         version: NagVersion.current,
-        subcommands: [Check.self, Graph.self, Rules.self, Explain.self, TestRules.self, BaselineCommand.self, ConfigCommand.self],
+        subcommands: [Check.self, Graph.self, Rules.self, Explain.self, TestRules.self, BaselineCommand.self, ConfigCommand.self, LSP.self],
         defaultSubcommand: Check.self)
 
     /// As ArgumentParser's `main`, but an invalid option or argument exits with 2 (the documented status

@@ -84,7 +84,7 @@ struct StackForest: Sendable {
         var templates = LoadedTemplates(loader: loader)
         var inputs: [(key: String, file: String)] = []
         for (source, result) in zip(sources, results) where !TemplateLoader.isSkipped(source, result) {
-            let key = source.bytes == nil ? templates.key(source.name) : "-\(inputs.count)"
+            let key = source.bytes == nil || source.standsForFile ? templates.key(source.name) : "-\(inputs.count)"
             templates.add(key: key, file: source.name, result)
             inputs.append((key, source.name))
         }

@@ -11,6 +11,9 @@ public struct TemplateSource: Sendable, Hashable {
     public var discovered: Bool = false
     /// The stack a cloud assembly's manifest says the template is (nil for templates found any other way).
     public var stack: StackIdentity?
+    /// The bytes stand for the file at `name` (an editor's text, saved or not): a template that nests that
+    /// file gets these bytes, not the file's.
+    public var standsForFile = false
 
     public static func file(_ path: String) -> TemplateSource { TemplateSource(name: path, bytes: nil) }
     /// A stack template named by a cloud assembly's manifest: not a template is an error, as for a named file.
@@ -19,6 +22,11 @@ public struct TemplateSource: Sendable, Hashable {
     }
     public static func discoveredFile(_ path: String) -> TemplateSource { TemplateSource(name: path, bytes: nil, discovered: true) }
     public static func standardInput(_ bytes: [UInt8]) -> TemplateSource { TemplateSource(name: "-", bytes: bytes) }
+    /// The text of an open editor document for the file at `path` (`nag lsp`). Like a discovered file, it is
+    /// skipped when it is not a template.
+    public static func openDocument(_ bytes: [UInt8], path: String) -> TemplateSource {
+        TemplateSource(name: path, bytes: bytes, discovered: true, standsForFile: true)
+    }
 }
 
 extension TemplateLoader {
