@@ -9,6 +9,7 @@
 # --repository         the ECR repository deploy.sh pushed to (default: websocket-server)
 # --delete-repository  delete that repository and its images too
 # --dry-run            print every AWS command, as a shell would read it, instead of running it
+# The backplane database's deletion protection is turned off first (aws rds modify-db-cluster).
 # The access-log bucket is retained (DeletionPolicy: Retain) so logs outlive the stack. It is versioned, so
 # emptying it means deleting every object version and delete marker; the script ends by printing the
 # commands that do that and then delete the bucket.
@@ -50,6 +51,18 @@ if $dry_run; then
   bucket="<access-log-bucket>"
 else
   bucket="$("${lookup[@]}" 2>/dev/null || echo "")"
+fi
+# The backplane database has deletion protection; turn it off first, or the stack deletion fails.
+db_lookup=(aws cloudformation describe-stack-resource "${region_args[@]}" --stack-name "$stack_name"
+  --logical-resource-id BackplaneDatabase --query StackResourceDetail.PhysicalResourceId --output text)
+if $dry_run; then
+  run "${db_lookup[@]}"
+  database="<backplane-database>"
+else
+  database="$("${db_lookup[@]}" 2>/dev/null || echo "")"
+fi
+if [ -n "$database" ]; then
+  run aws rds modify-db-cluster "${region_args[@]}" --db-cluster-identifier "$database" --no-deletion-protection --apply-immediately
 fi
 run aws cloudformation delete-stack "${region_args[@]}" --stack-name "$stack_name"
 run aws cloudformation wait stack-delete-complete "${region_args[@]}" --stack-name "$stack_name"

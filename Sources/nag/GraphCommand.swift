@@ -19,7 +19,8 @@ struct Graph: ParsableCommand {
         var graphs: [ResourceGraph] = []
         for (source, result) in zip(sources, input.loader.loadAll(sources)) where !TemplateLoader.isSkipped(source, result) {
             switch result {
-            case .success(let template):
+            case .success(let written):
+                let template = written.expandingServerlessResources()
                 template.diagnostics.forEach { printError($0.description) }
                 failed = failed || template.diagnostics.contains { $0.severity == .error }
                 graphs.append(ResourceGraph(template: template))

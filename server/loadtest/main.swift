@@ -28,6 +28,9 @@ struct LoadTest: AsyncParsableCommand {
     @Option(help: "Handshakes in flight at once while connecting.") var connectBatch = 250
     @Option(help: "Server process id, to read its peak memory (VmHWM) from /proc.") var serverPid: Int32?
     @Option(help: "Overall deadline in seconds.") var deadline = 300.0
+    @Option(help: "Port of a second server on the same backplane: every other client connects there (two-process mode).")
+    var secondPort: Int?
+    @Option(help: "Second server's process id, for its peak memory.") var secondServerPid: Int32?
 
     func run() async throws {
         let start = ContinuousClock.now
@@ -36,9 +39,10 @@ struct LoadTest: AsyncParsableCommand {
         let startSending = Barrier()
         let padding = String(repeating: "x", count: max(0, payloadBytes - 40))
         let expected = messages
-        let host = self.host, port = self.port, rate = self.rate, messages = self.messages
+        let host = self.host, port = self.port, rate = self.rate, messages = self.messages, secondPort = self.secondPort
 
-        print("loadtest: \(connections) connections, \(messages) messages at \(rate)/s, payload \(payloadBytes) B, server \(host):\(port)")
+        print("loadtest: \(connections) connections, \(messages) messages at \(rate)/s, payload \(payloadBytes) B, server \(host):\(port)"
+            + (secondPort.map { ", second server :\($0) (odd clients; the sender is on the first)" } ?? ""))
         let results = try await withThrowingTaskGroup(of: ClientResult.self) { group in
             var started = 0
             let connectStart = ContinuousClock.now
@@ -47,12 +51,15 @@ struct LoadTest: AsyncParsableCommand {
                 let batch = min(connectBatch, connections - started)
                 for offset in 0..<batch {
                     let index = started + offset
+                    let remote = secondPort != nil && index % 2 == 1
                     group.addTask {
-                        await Self.client(
-                            index: index, host: host, port: port, expected: expected, messages: messages, rate: rate,
+                        var result = await Self.client(
+                            index: index, host: host, port: remote ? secondPort ?? port : port, expected: expected, messages: messages, rate: rate,
                             padding: padding, counters: counters, startSending: startSending,
                             deadline: hardDeadline
                         )
+                        result.remote = remote
+                        return result
                     }
                 }
                 started += batch
@@ -70,6 +77,21 @@ struct LoadTest: AsyncParsableCommand {
             return results
         }
 
+        if secondPort != nil {
+            Self.report("all clients", results, messages: messages)
+            Self.report("same task as the sender", results.filter { !$0.remote }, messages: messages)
+            Self.report("cross-task (via the backplane)", results.filter { $0.remote }, messages: messages)
+        } else {
+            Self.report(nil, results, messages: messages)
+        }
+        if let pid = serverPid { print("server memory: \(Self.memory(pid: pid))") }
+        if let pid = secondServerPid { print("second server memory: \(Self.memory(pid: pid))") }
+        print(String(format: "total time: %.2f s", (ContinuousClock.now - start).seconds))
+    }
+
+    /// Prints delivery, latency percentiles and throughput over `results` (headed by `label` if given).
+    static func report(_ label: String?, _ results: [ClientResult], messages: Int) {
+        if let label { print("-- \(label): \(results.count) clients") }
         var latencies: [Int64] = []
         latencies.reserveCapacity(results.reduce(0) { $0 + $1.latencies.count })
         var firstSend = Int64.max, lastReceive = Int64.min, closes: [String: Int] = [:]
@@ -78,6 +100,10 @@ struct LoadTest: AsyncParsableCommand {
             if let first = result.firstSend { firstSend = min(firstSend, first) }
             if let last = result.lastReceive { lastReceive = max(lastReceive, last) }
             if let end = result.end { closes[end, default: 0] += 1 }
+        }
+        if firstSend == Int64.max {
+            // The sender's own record is in the other group; start the window at the earliest send time seen.
+            firstSend = results.compactMap(\.firstReceiveSent).min() ?? Int64.max
         }
         latencies.sort()
         let delivered = latencies.count
@@ -92,11 +118,12 @@ struct LoadTest: AsyncParsableCommand {
         print(String(format: "broadcast latency ms: p50 %.2f  p99 %.2f  max %.2f", percentile(0.5), percentile(0.99), latencies.last.map { Double($0) / 1e6 } ?? .nan))
         print(String(format: "throughput: %.0f messages/s delivered over %.2f s (%.1f broadcasts/s sent)", Double(delivered) / window, window, Double(messages) / window))
         if !closes.isEmpty { print("connection ends: \(closes.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", "))") }
-        if let pid = serverPid { print("server memory: \(Self.memory(pid: pid))") }
-        print(String(format: "total time: %.2f s", (ContinuousClock.now - start).seconds))
     }
 
     struct ClientResult: Sendable {
+        var remote = false
+        /// Send time of the first message this client received.
+        var firstReceiveSent: Int64?
         var latencies: [Int64] = []
         var firstSend: Int64?
         var lastReceive: Int64?
@@ -140,6 +167,7 @@ struct LoadTest: AsyncParsableCommand {
                     }
                     let received = now()
                     if let sent = sentTime(in: text) {
+                        if result.firstReceiveSent == nil { result.firstReceiveSent = sent }
                         result.latencies.append(received - sent)
                         result.lastReceive = received
                     }

@@ -38,7 +38,8 @@ public struct Linter: Sendable {
         let files = concurrentMap(Array(forest.stacks.indices)) { index -> RunReport.FileResult in
             let stack = forest.stacks[index], values = parameters[index]
             switch stack.loaded {
-            case .success(let template):
+            case .success(let written):
+                let template = written.expandingServerlessResources()
                 var evaluation: TemplateEvaluation
                 if values == .input(options.parameterValues) {
                     evaluation = evaluator.evaluate(template)

@@ -21,7 +21,10 @@ package enum GraphRenderer {
                      ("line", .int(position.line)), ("column", .int(position.column))] + extra)
         }
         var nodes: [JSONNode] = []
-        nodes += template.resources.map { node(.resource, $0.logicalId, $0.position, [("type", .string($0.type))]) }
+        nodes += template.resources.map { resource in
+            node(.resource, resource.logicalId, resource.position, [("type", .string(resource.type))]
+                 + (resource.generatedFrom.map { [("generatedFrom", JSONNode.string($0))] } ?? []))
+        }
         nodes += template.parameters.map { node(.parameter, $0.name, $0.position, [("type", .optional($0.type))]) }
         nodes += template.conditions.map { node(.condition, $0.name, $0.position) }
         nodes += template.outputs.map { node(.output, $0.name, $0.position) }
@@ -69,7 +72,7 @@ package enum GraphRenderer {
         func id(_ node: GraphNode) -> String { quoted("\(prefix)\(node.kind.rawValue):\(node.name)") }
         var lines: [String] = []
         for resource in graph.template.resources {
-            lines.append("\(indent)\(id(.resource(resource.logicalId))) [shape=box, label=\(quoted("\(resource.logicalId)\n\(resource.type)"))];")
+            lines.append("\(indent)\(id(.resource(resource.logicalId))) [shape=box, label=\(quoted("\(resource.logicalId)\n\(resource.type)" + (resource.generatedFrom.map { "\nfrom \($0)" } ?? "")))];")
         }
         for parameter in graph.template.parameters {
             lines.append("\(indent)\(id(.parameter(parameter.name))) [shape=ellipse, label=\(quoted(parameter.name))];")

@@ -62,7 +62,7 @@ public struct Template: Sendable {
         FileLocation(file: file, position: position)
     }
 
-    /// Whether the template declares the SAM transform (its `AWS::Serverless::*` resources are not expanded).
+    /// Whether the template declares the SAM transform (the pipeline expands its `AWS::Serverless::*` resources, see `expandingServerlessResources()`).
     public var usesServerlessTransform: Bool {
         func names(_ value: Value?) -> [String] {
             guard let value else { return [] }

@@ -15,6 +15,8 @@ public final class BroadcastServer: Sendable {
 
     public let configuration: ServerConfiguration
     public let manager: ConnectionManager
+    /// The cross-task backplane, when `configuration.backplane` is set.
+    public let backplane: (any Backplane)?
     let pending: PendingConnections
     let logger: Logger
     private let group = Mutex<ServiceGroup?>(nil)
@@ -26,6 +28,8 @@ public final class BroadcastServer: Sendable {
         self.configuration = configuration
         self.logger = logger
         let closeGrace = min(Duration.seconds(5), configuration.drainTimeout / 2)
+        let backplane: (any Backplane)? = configuration.backplane.map { PostgresBackplane(configuration: $0, logger: logger) }
+        self.backplane = backplane
         self.manager = ConnectionManager(
             settings: .init(
                 maxConnections: configuration.maxConnections,
@@ -35,6 +39,7 @@ public final class BroadcastServer: Sendable {
                 closeGrace: closeGrace
             ),
             logger: logger,
+            relay: { message in backplane?.publish(message) },
             onShutdownStarted: onShutdownStarted
         )
         let pendingLimit = configuration.maxPendingConnections
@@ -60,13 +65,17 @@ public final class BroadcastServer: Sendable {
     ) async throws -> ShutdownOutcome {
         let app = makeApplication(onServerRunning: onServerRunning)
         // Order matters: on shutdown the group stops the last service first, so the manager
-        // closes clients with 1001 and drains before the application stops its listener.
+        // closes clients with 1001 and drains before the application stops its listener, and the
+        // backplane (first) stops only after that.
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
+        if let backplane {
+            services.append(.init(service: BackplaneService(backplane: backplane, manager: manager)))
+        }
+        services.append(.init(service: app))
+        services.append(.init(service: manager))
         let serviceGroup = ServiceGroup(
             configuration: .init(
-                services: [
-                    .init(service: app),
-                    .init(service: manager),
-                ],
+                services: services,
                 gracefulShutdownSignals: gracefulShutdownSignals,
                 logger: logger
             )
@@ -91,6 +100,7 @@ public final class BroadcastServer: Sendable {
 
     func makeApplication(onServerRunning: @escaping @Sendable (Int) async -> Void) -> some ApplicationProtocol {
         let manager = self.manager
+        let backplane = self.backplane
         let configuration = self.configuration
         let router = Router()
         // First, so that a refused upgrade is answered whatever its method and path.
@@ -101,6 +111,10 @@ public final class BroadcastServer: Sendable {
         let health: @Sendable (Request, BasicRequestContext) -> Response = { _, _ in
             if manager.isShuttingDown {
                 return .plainText("Shutting down", status: .serviceUnavailable)
+            }
+            // Degraded still answers 200: the load balancer keeps the task, whose own clients are fine.
+            if case .degraded(let reason) = backplane?.status {
+                return .plainText("Ok (degraded: \(reason))")
             }
             return .plainText("Ok")
         }
@@ -231,5 +245,17 @@ extension Response {
             headers: [.contentType: "text/plain; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(string: text))
         )
+    }
+}
+
+/// Runs the backplane inside the service group, handing what other tasks publish to the
+/// local clients.
+struct BackplaneService: Service {
+    let backplane: any Backplane
+    let manager: ConnectionManager
+
+    func run() async throws {
+        let manager = self.manager
+        try await backplane.run { message in manager.broadcast(message) }
     }
 }

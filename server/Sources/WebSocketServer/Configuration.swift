@@ -29,6 +29,8 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var originVerify: OriginVerify?
     public var logLevel: Logger.Level
     public var logFormat: LogFormat
+    /// The cross-task backplane; nil runs the server alone.
+    public var backplane: BackplaneConfiguration?
 
     public struct OriginVerify: Sendable, Equatable {
         public var header: String
@@ -56,7 +58,8 @@ public struct ServerConfiguration: Sendable, Equatable {
         maxPendingConnections: Int? = nil,
         originVerify: OriginVerify? = nil,
         logLevel: Logger.Level = .info,
-        logFormat: LogFormat = .text
+        logFormat: LogFormat = .text,
+        backplane: BackplaneConfiguration? = nil
     ) {
         self.host = host
         self.port = port
@@ -70,6 +73,7 @@ public struct ServerConfiguration: Sendable, Equatable {
         self.originVerify = originVerify
         self.logLevel = logLevel
         self.logFormat = logFormat
+        self.backplane = backplane
     }
 
     public struct InvalidSetting: Error, CustomStringConvertible {
@@ -86,7 +90,7 @@ public struct ServerConfiguration: Sendable, Equatable {
         "HOST", "PORT", "PING_INTERVAL_SECONDS", "MAX_MESSAGE_BYTES", "DRAIN_TIMEOUT_SECONDS", "CLIENT_QUEUE_SIZE",
         "MAX_CONNECTIONS", "HEAD_TIMEOUT_SECONDS", "MAX_PENDING_CONNECTIONS", "ORIGIN_VERIFY_HEADER", "ORIGIN_VERIFY_VALUE",
         "LOG_LEVEL", "LOG_FORMAT",
-    ]
+    ] + BackplaneConfiguration.environmentVariables
 
     /// Reads the configuration from environment variables. Unset or empty variables keep their
     /// defaults; a malformed value is an error rather than being silently ignored.
@@ -153,6 +157,7 @@ public struct ServerConfiguration: Sendable, Equatable {
             }
             config.logFormat = parsed
         }
+        config.backplane = try BackplaneConfiguration.fromEnvironment(env)
         return config
     }
 }

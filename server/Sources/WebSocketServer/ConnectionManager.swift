@@ -54,10 +54,18 @@ public final class ConnectionManager: Service, Sendable {
     let logger: Logger
     private let greeting: ByteBuffer
     private let onShutdownStarted: @Sendable () -> Void
+    /// Receives every message a local client sends, after its local broadcast (the backplane).
+    private let relay: @Sendable (ByteBuffer) -> Void
 
-    public init(settings: Settings, logger: Logger, onShutdownStarted: @escaping @Sendable () -> Void = {}) {
+    public init(
+        settings: Settings,
+        logger: Logger,
+        relay: @escaping @Sendable (ByteBuffer) -> Void = { _ in },
+        onShutdownStarted: @escaping @Sendable () -> Void = {}
+    ) {
         self.settings = settings
         self.logger = logger
+        self.relay = relay
         self.greeting = ByteBuffer(string: JSONText.greeting)
         self.onShutdownStarted = onShutdownStarted
     }
@@ -158,7 +166,9 @@ public final class ConnectionManager: Service, Sendable {
                 switch message {
                 case .text(let text):
                     received += 1
-                    broadcast(JSONText.envelope(for: text, allocator: channel.allocator))
+                    let envelope = JSONText.envelope(for: text, allocator: channel.allocator)
+                    broadcast(envelope)
+                    relay(envelope)
                 case .binary:
                     received += 1
                     if session.requestClose(.binaryNotSupported, forceAfter: settings.closeGrace) {

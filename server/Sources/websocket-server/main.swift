@@ -68,6 +68,7 @@ struct Serve: AsyncParsableCommand {
                 "max.connections": "\(configuration.maxConnections)",
                 "head.timeout": "\(configuration.headTimeout)",
                 "origin.verify": "\(configuration.originVerify.map { "header \($0.header)" } ?? "off")",
+                "backplane": "\(configuration.backplane.map { "postgres \($0.host):\($0.port)/\($0.database) channel \($0.channel)" } ?? "off")",
             ]
         )
         // Last resort: if the drain and the server's own shutdown have not finished shortly
