@@ -5,6 +5,8 @@ public struct EvaluationOptions: Sendable {
     /// Parameters whose value is known only once deployed, with what is passed (a nested stack's parameters
     /// that its parent fills with references to its own resources).
     public var undecidedParameters: [String: String] = [:]
+    /// Parameters a parent stack passes one of its own variable parameters to, with its choices.
+    public var inheritedChoices: [String: ParameterSpace.Domain] = [:]
     /// The level unknowns are reported at; nil ignores them (`--unknown ignore`).
     public var unknownLevel: RuleLevel?
     /// Evaluate as if the templates had no suppressions (`--ignore-suppressions`).
@@ -55,7 +57,8 @@ public struct Evaluator: Sendable {
     /// The template's findings, none of them suppressed yet, in report order.
     public func evaluate(_ template: Template) -> TemplateEvaluation {
         let space = options.exploresScenarios
-            ? ParameterSpace(template: template, supplied: options.parameterValues, undecided: options.undecidedParameters)
+            ? ParameterSpace(template: template, supplied: options.parameterValues, undecided: options.undecidedParameters,
+                             inherited: options.inheritedChoices)
             : .none
         let context = RuleContext(template: template, parameterValues: options.parameterValues,
                                   undecidedParameters: options.undecidedParameters, space: space)

@@ -30,12 +30,18 @@ public struct ParameterSpace: Sendable {
         self.assumedDefaults = assumedDefaults
     }
 
-    /// The space of `template`'s parameters that `supplied` and `undecided` leave open.
-    public init(template: Template, supplied: [String: String], undecided: [String: String] = [:]) {
+    /// The space of `template`'s parameters that `supplied` and `undecided` leave open; `inherited` gives the
+    /// choices of parameters a parent stack passes one of its own variable parameters to.
+    public init(template: Template, supplied: [String: String], undecided: [String: String] = [:],
+                inherited: [String: Domain] = [:]) {
         var domains: [String: Domain] = [:]
         var assumed: [String: String] = [:]
         for parameter in template.parameters
         where supplied[parameter.name] == nil && undecided[parameter.name] == nil && !parameter.isStoredInSSM {
+            if let domain = inherited[parameter.name] {
+                domains[parameter.name] = domain
+                continue
+            }
             let defaultText = parameter.defaultValue?.scalarText
             if let domain = Self.domain(of: parameter, defaultText: defaultText) {
                 domains[parameter.name] = domain

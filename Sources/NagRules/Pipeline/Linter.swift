@@ -47,6 +47,7 @@ public struct Linter: Sendable {
                     var stackOptions = options
                     stackOptions.parameterValues = values.literals
                     stackOptions.undecidedParameters = values.undecided
+                    stackOptions.inheritedChoices = values.inherited
                     evaluation = Evaluator(ruleSet: ruleSet, options: stackOptions).evaluate(template)
                 }
                 let suppressed = suppressor?.apply(to: evaluation, renderings: renderings[index]) ?? evaluation

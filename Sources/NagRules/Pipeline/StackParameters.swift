@@ -5,12 +5,15 @@
 /// values (so a value reaches any depth): a literal (`0.0.0.0/0`, or a VPC's `CidrBlock` the parent writes)
 /// goes to the resolver as `--parameters` would; a value the parent cannot make a literal (a reference to one
 /// of its resources, a pseudo parameter) makes the parameter undecided, with that reason, and its `Default`
-/// no longer applies (the parent's value replaces it).
+/// no longer applies (the parent's value replaces it); a parameter the parent passes one of its own variable
+/// parameters to (`!Ref Encrypt`, `AllowedValues` and no value given) ranges over the same choices.
 struct StackParameters: Sendable, Equatable {
     /// Values for the resolver, as `--parameters` gives them.
     var literals: [String: String]
     /// Parameters passed a value that is not a literal: the words that complete "which is passed …".
     var undecided: [String: String] = [:]
+    /// Parameters passed a variable parameter of the parent: its choices (``ParameterSpace/init(template:supplied:undecided:inherited:)``).
+    var inherited: [String: ParameterSpace.Domain] = [:]
 
     /// An input stack's values.
     static func input(_ values: [String: String]) -> StackParameters { StackParameters(literals: values) }
@@ -20,6 +23,7 @@ struct StackParameters: Sendable, Equatable {
     static func passed(to child: Template, by resource: Resource, in parent: Template,
                        parentValues: StackParameters, commandLine: [String: String]) -> StackParameters {
         let resolver = parentValues.resolver(for: parent)
+        let parentSpace = parentValues.space(for: parent)
         var result = StackParameters(literals: commandLine)
         func undecided(_ name: String, _ phrase: String) {
             result.literals[name] = nil
@@ -44,6 +48,13 @@ struct StackParameters: Sendable, Equatable {
             guard let value = passed[parameter.name] else { continue }
             if let name = value.intrinsicValue?.refTarget, let phrase = parentValues.undecided[name] {
                 undecided(parameter.name, phrase)   // passed straight through: keep the original reference
+                continue
+            }
+            if let name = value.intrinsicValue?.refTarget, var domain = parentSpace.domains[name] {
+                // The parent's choice is the child's: the child's own Default does not apply.
+                domain.isDefault = false
+                result.literals[parameter.name] = nil
+                result.inherited[parameter.name] = domain
                 continue
             }
             switch resolver.resolve(value) {
@@ -72,5 +83,10 @@ struct StackParameters: Sendable, Equatable {
     /// parameters unknown with what is passed (their `Default` does not apply).
     func resolver(for template: Template) -> Resolver {
         Resolver(template: template, parameterValues: literals, undecidedParameters: undecided)
+    }
+
+    /// The parameters of `template` these values leave open to the deployer.
+    func space(for template: Template) -> ParameterSpace {
+        ParameterSpace(template: template, supplied: literals, undecided: undecided, inherited: inherited)
     }
 }
