@@ -39,15 +39,23 @@ enum SAMEvents {
         case "SNS":
             let topic = properties["Topic"] ?? .text("", at: at)
             var subscription = ValueMap()
-            subscription.put("Endpoint", target.arn(at: at))
-            subscription.put("Protocol", .text("lambda", at: at))
+            if let sqs = properties["SqsSubscription"], sqs.boolValue != false {
+                SAMEventQueues.snsQueue(sqs, id: id, topic: topic, of: source, target: target, role: &role, into: &context)
+                subscription.put("Endpoint", sqs["QueueArn"] ?? .getAtt(id + "Queue", "Arn", at: sqs.position))
+                subscription.put("Protocol", .text("sqs", at: at))
+            } else {
+                subscription.put("Endpoint", target.arn(at: at))
+                subscription.put("Protocol", .text("lambda", at: at))
+            }
             subscription.put("TopicArn", topic)
             subscription.put("FilterPolicy", properties["FilterPolicy"])
             subscription.put("FilterPolicyScope", properties["FilterPolicyScope"])
             subscription.put("Region", properties["Region"])
             subscription.put("RedrivePolicy", properties["RedrivePolicy"])
             context.add(id, type: "AWS::SNS::Subscription", properties: subscription, from: source)
-            permission(id, principal: "sns.amazonaws.com", sourceArn: topic, of: source, target: target, at: at, into: &context)
+            if properties["SqsSubscription"].map({ $0.boolValue != false }) != true {
+                permission(id, principal: "sns.amazonaws.com", sourceArn: topic, of: source, target: target, at: at, into: &context)
+            }
         case "S3":
             permission(id, principal: "s3.amazonaws.com", sourceAccount: .ref("AWS::AccountId", at: at), of: source, target: target,
                        at: at, into: &context)
@@ -67,23 +75,17 @@ enum SAMEvents {
             var ruleTarget: [(String, Value)] = [("Arn", target.arn(at: at)), ("Id", .text(id + "LambdaTarget", at: at))]
             if let input = properties["Input"] { ruleTarget.append(("Input", input)) }
             if let path = properties["InputPath"] { ruleTarget.append(("InputPath", path)) }
-            if let dlq = properties["DeadLetterConfig"]?["Arn"] {
-                ruleTarget.append(("DeadLetterConfig", .fields([("Arn", dlq)], at: dlq.position)))
-            }
+            ruleTarget.put("DeadLetterConfig", SAMEventQueues.ruleDeadLetter(properties["DeadLetterConfig"], ruleId: id,
+                                                                              service: "events.amazonaws.com", of: source, into: &context))
             if let retry = properties["RetryPolicy"] { ruleTarget.append(("RetryPolicy", retry)) }
             rule.put("Targets", .items([.fields(ruleTarget, at: at)], at: at))
             context.add(id, type: "AWS::Events::Rule", properties: rule, from: source)
             permission(id, principal: "events.amazonaws.com", sourceArn: .getAtt(id, "Arn", at: at), of: source, target: target,
                        at: at, into: &context)
         case "ScheduleV2":
-            var schedule = ValueMap()
-            schedule.put("ScheduleExpression", properties["ScheduleExpression"])
-            schedule.put("FlexibleTimeWindow", properties["FlexibleTimeWindow"]
-                ?? .fields([("Mode", .text("OFF", at: at))], at: at))
-            schedule.put("Name", properties["Name"])
-            schedule.put("State", properties["State"])
-            schedule.put("Target", .fields([("Arn", target.arn(at: at)), ("RoleArn", properties["RoleArn"] ?? .getAtt(id + "Role", "Arn", at: at))], at: at))
-            context.add(id, type: "AWS::Scheduler::Schedule", properties: schedule, from: source)
+            SAMScheduleV2.expand(id: id, properties: properties,
+                                 target: SAMScheduleV2.Target(arn: target.arn(at: at), action: "lambda:InvokeFunction", policySuffix: "LambdaPolicy"),
+                                 at: at, of: source, into: &context)
         case "CloudWatchLogs":
             let logGroup = properties["LogGroupName"] ?? .text("", at: at)
             permission(id, principal: "logs.amazonaws.com",

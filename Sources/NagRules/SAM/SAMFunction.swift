@@ -46,6 +46,7 @@ enum SAMFunction {
                     attributes: passedAttributes(resource))
         let target = SAMFunctionVersions.expand(source, into: &context)
         var roleNeeds = SAMRoleNeeds()
+        roleNeeds.inlinePolicies += SAMEventQueues.invokeDestinations(source).compactMap(\.rolePolicy)
         for event in events {
             SAMEvents.expand(event, of: source, target: target, role: &roleNeeds, into: &context)
         }
@@ -53,6 +54,7 @@ enum SAMFunction {
             SAMFunctionRole.expand(source, policies: policies, needs: roleNeeds, into: &context)
         }
         SAMFunctionVersions.expandExtras(source, target: target, into: &context)
+        SAMDeploymentPreference.expand(source, into: &context)
     }
 
     /// The resource attributes the transform passes to the generated function.

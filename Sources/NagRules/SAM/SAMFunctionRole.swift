@@ -19,8 +19,10 @@ struct SAMRoleNeeds {
 enum SAMFunctionRole {
     static func expand(_ source: SAMSource, policies: SAMPolicies, needs: SAMRoleNeeds, into context: inout SAMContext) {
         let at = source.position
-        var managed: [Value] = [.text("arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole", at: at)]
-        if let tracing = source["Tracing"] {
+        let basic = source["DurableConfig"] == nil ? "AWSLambdaBasicExecutionRole" : "AWSLambdaBasicDurableExecutionRolePolicy"
+        var managed: [Value] = [.text("arn:aws:iam::aws:policy/service-role/" + basic, at: at)]
+        // The translator adds X-Ray for any `Tracing` but an empty one or `Disabled`.
+        if let tracing = source["Tracing"], tracing.stringValue != "", tracing.stringValue != "Disabled" {
             managed.append(.text("arn:aws:iam::aws:policy/AWSXrayWriteOnlyAccess", at: tracing.position))
         }
         if let vpc = source["VpcConfig"] {

@@ -72,10 +72,11 @@ enum SAMFunctionVersions {
             properties.put("MaximumEventAgeInSeconds", config["MaximumEventAgeInSeconds"])
             properties.put("MaximumRetryAttempts", config["MaximumRetryAttempts"])
             var destinations: [(String, Value)] = []
-            for key in ["OnSuccess", "OnFailure"] {
-                if let destination = config["DestinationConfig"]?[key]?["Destination"] {
-                    destinations.append((key, .fields([("Destination", destination)], at: destination.position)))
+            for destination in SAMEventQueues.invokeDestinations(source) {
+                if let created = destination.created {
+                    context.add(created.id, type: created.type, properties: ValueMap(), from: source, position: destination.arn.position)
                 }
+                destinations.append((destination.key, .fields([("Destination", destination.arn)], at: destination.arn.position)))
             }
             properties.put("DestinationConfig", .fields(destinations, at: config["DestinationConfig"]?.position ?? config.position))
             context.add(source.logicalId + "EventInvokeConfig", type: "AWS::Lambda::EventInvokeConfig", properties: properties, from: source)

@@ -1,6 +1,7 @@
 /// `AWS::Serverless::HttpApi` and the implicit `ServerlessHttpApi`: an `AWS::ApiGatewayV2::Api` (same
-/// logical id) and its stage: `<Api>ApiGatewayDefaultStage` for the default `$default` stage, else
-/// `<Api><StageName>Stage`.
+/// logical id) and its stage: `<Api>ApiGatewayDefaultStage` for the default `$default` stage,
+/// `<Api><StageName>Stage` for an alphanumeric name, `<Api>Stage<hash>` for another name and `<Api>Stage` for
+/// a name given by an intrinsic function.
 enum SAMHttpApi {
     static let stageProperties = ["AccessLogSettings", "DefaultRouteSettings", "RouteSettings", "StageVariables"]
 
@@ -36,7 +37,16 @@ enum SAMHttpApi {
                                  into context: inout SAMContext) {
         let at = source["StageName"]?.position ?? owner.position
         let name = source["StageName"]?.stringValue
-        let stageId = name.map { apiId + $0.filter { $0.isLetter || $0.isNumber } + "Stage" } ?? apiId + "ApiGatewayDefaultStage"
+        let stageId: String
+        if let name, !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber }) {
+            stageId = apiId + name + "Stage"
+        } else if source["StageName"] == nil || name == "$default" {
+            stageId = apiId + "ApiGatewayDefaultStage"
+        } else if let name {
+            stageId = apiId + "Stage" + SAMHash.suffix(of: [.text(name, at: at)])
+        } else {
+            stageId = apiId + "Stage"  // an intrinsic name: the translator hashes nothing
+        }
         var stage = ValueMap()
         stage.put("ApiId", .ref(apiId, at: at))
         stage.put("StageName", source["StageName"] ?? .text("$default", at: at))

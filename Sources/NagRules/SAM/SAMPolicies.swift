@@ -21,8 +21,12 @@ struct SAMPolicies {
         switch entry.kind {
         case .string(let text):
             managedPolicyArns.append(.text(Self.managedPolicyArn(text), at: entry.position))
-        case .intrinsic:
-            managedPolicyArns.append(entry)
+        case .intrinsic(let function):
+            if let conditional = conditionalInline(function, name: name, at: entry.position) {
+                inlinePolicies.append(conditional)
+            } else {
+                managedPolicyArns.append(entry)
+            }
         case .map(let map):
             if map["Statement"] != nil {
                 inlinePolicies.append(Self.inline(name: name, document: entry))
@@ -34,6 +38,23 @@ struct SAMPolicies {
         default:
             problems.append(("a Policies entry must be a policy name or ARN, a policy document or one policy template, found \(entry.kindDescription)", entry.position))
         }
+    }
+
+    /// `!If [Condition, document or policy template, other or !Ref AWS::NoValue]` as the translator writes it: an
+    /// `Fn::If` choosing between the inline policies of its branches. Nil when no branch is a map.
+    private mutating func conditionalInline(_ function: Intrinsic, name: String, at position: Position) -> Value? {
+        guard function.name == .if, let arguments = function.argument.listValue, arguments.count == 3,
+              arguments[1].mapValue != nil || arguments[2].mapValue != nil else { return nil }
+        var branches = [arguments[0]]
+        for branch in arguments[1...2] {
+            guard branch.mapValue != nil else { branches.append(branch); continue }
+            var reader = SAMPolicies(nil, roleId: "")
+            reader.read(branch, name: name)
+            problems += reader.problems
+            guard let inline = reader.inlinePolicies.first else { return nil }
+            branches.append(inline)
+        }
+        return Value(.intrinsic(Intrinsic(name: .if, argument: .items(branches, at: position))), at: position)
     }
 
     private mutating func expandTemplate(_ entry: ValueMap.Entry, name: String, at position: Position) {

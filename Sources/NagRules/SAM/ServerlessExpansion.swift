@@ -18,7 +18,8 @@ enum ServerlessExpansion {
         guard template.usesServerlessTransform,
               template.resources.contains(where: { $0.type.hasPrefix("AWS::Serverless::") }) else { return template }
         var context = SAMContext(file: template.file, globals: SAMGlobals(template.root["Globals"]),
-                                 resourceIds: Set(template.resources.map(\.logicalId)))
+                                 resourceIds: Set(template.resources.map(\.logicalId)),
+                                 suppressionsById: SAMContext.suppressionsById(template.metadata))
         for resource in template.resources {
             switch resource.type {
             case "AWS::Serverless::Function": SAMFunction.expand(resource, into: &context)
@@ -26,6 +27,11 @@ enum ServerlessExpansion {
             case "AWS::Serverless::HttpApi": SAMHttpApi.expand(resource, into: &context)
             case "AWS::Serverless::SimpleTable": SAMSimpleTable.expand(resource, into: &context)
             case "AWS::Serverless::LayerVersion": SAMLayerVersion.expand(resource, into: &context)
+            case "AWS::Serverless::StateMachine": SAMStateMachine.expand(resource, into: &context)
+            case "AWS::Serverless::Connector": break
+            case "AWS::Serverless::GraphQLApi": SAMGraphQLApi.expand(resource, into: &context)
+            case "AWS::Serverless::WebSocketApi": SAMWebSocketApi.expand(resource, into: &context)
+            case "AWS::Serverless::Application": SAMApplication.expand(resource, into: &context)
             default:
                 if resource.type.hasPrefix("AWS::Serverless::") {
                     context.unexpanded.insert(resource.type)
@@ -33,6 +39,8 @@ enum ServerlessExpansion {
                 context.passThrough(resource)
             }
         }
+        SAMConnector.expandAll(template, into: &context)
+        SAMDeploymentPreference.finish(into: &context)
         SAMRestApi.finishImplicitApi(into: &context)
         SAMHttpApi.finishImplicitApi(into: &context)
         return context.template(replacing: template)
@@ -64,6 +72,9 @@ struct SAMContext {
     let globals: SAMGlobals
     /// The logical ids the template declares.
     let resourceIds: Set<String>
+    /// `cdk_nag` `rules_to_suppress` entries the template's `Metadata` writes under a generated logical id
+    /// (`Metadata: {MyFunctionRole: {cdk_nag: {rules_to_suppress: […]}}}`), added to that resource's own.
+    let suppressionsById: [String: [Value]]
     private(set) var resources: [Resource] = []
     private(set) var diagnostics: [LoadDiagnostic] = []
     /// Serverless types the expansion does not know yet; their resources pass through unexpanded.
@@ -77,6 +88,10 @@ struct SAMContext {
     var implicitHttpOwner: SAMSource?
     /// Routes of `Api` events naming an `AWS::Serverless::Api` of this template, by its logical id.
     var explicitRoutes: [String: [SAMApiRoute]] = [:]
+    /// The first function with a `DeploymentPreference`: the shared CodeDeploy application is generated from it.
+    var codeDeployOwner: SAMSource?
+    /// Whether some `DeploymentPreference` has no `Role`, so the shared `CodeDeployServiceRole` is generated.
+    var codeDeployNeedsRole = false
 
     /// Adds a generated resource. `attributes` are resource attributes (`DependsOn`, `DeletionPolicy`); the
     /// source's `Condition` and `Metadata` are added when `attributes` has none. Findings about the resource
@@ -91,12 +106,35 @@ struct SAMContext {
                 definition.set(key, entry.value, keyPosition: entry.keyPosition)
             }
         }
+        if let extra = suppressionsById[logicalId] {
+            definition.put("Metadata", Self.adding(extra, to: definition["Metadata"], at: extra.first?.position ?? source.position))
+        }
         let propertiesValue = Value(.map(properties), at: source.resource.propertiesPosition)
         definition.put("Properties", propertiesValue, at: source.resource.propertiesPosition)
         resources.append(Resource(
             logicalId: logicalId, position: position ?? source.resource.position, type: type,
             typePosition: source.resource.typePosition, definition: definition, properties: properties,
             propertiesValue: propertiesValue, generatedFrom: source.logicalId))
+    }
+
+    /// The per-id suppression entries of the template's `Metadata`: every key other than `cdk_nag` whose value
+    /// holds `cdk_nag.rules_to_suppress`.
+    static func suppressionsById(_ metadata: Value?) -> [String: [Value]] {
+        var result: [String: [Value]] = [:]
+        for entry in metadata?.mapValue?.entries ?? [] where entry.key != "cdk_nag" {
+            if let list = entry.value["cdk_nag"]?["rules_to_suppress"]?.listValue { result[entry.key] = list }
+        }
+        return result
+    }
+
+    /// `metadata` with `entries` appended to its `cdk_nag.rules_to_suppress`.
+    static func adding(_ entries: [Value], to metadata: Value?, at position: Position) -> Value {
+        var map = metadata?.mapValue ?? ValueMap()
+        var cdkNag = map["cdk_nag"]?.mapValue ?? ValueMap()
+        let existing = cdkNag["rules_to_suppress"]?.listValue ?? []
+        cdkNag.put("rules_to_suppress", .items(existing + entries, at: position))
+        map.put("cdk_nag", Value(.map(cdkNag), at: position))
+        return Value(.map(map), at: metadata?.position ?? position)
     }
 
     /// Keeps a resource the expansion does not change.
