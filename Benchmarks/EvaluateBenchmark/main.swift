@@ -4,12 +4,15 @@
 // --product nag-bench-evaluate --scratch-path .build-bench`. scripts/compare-peers measures the `nag` binary as
 // a user runs it; this measures the library without process start-up or disk, so a change to one phase shows.
 //
-// usage: nag-bench-evaluate [--runs N] [--republish K] PATH...
+// usage: nag-bench-evaluate [--runs N] [--pack NAME]... [--republish K] PATH...
+//   --pack NAME: the packs to run (repeatable; `all` for every built-in pack); the default packs without it.
 //   --republish K: also publish every check of the default packs under K more packs (`Copy1-…`), as the
 //   compliance packs republish AwsSolutions' checks: the checks still run once per resource, so the time
 //   should barely move while the findings grow (K + 1)-fold.
 //   A directory: every template under it is read into memory once, then loaded and evaluated on all cores
-//   (as `nag DIR` does) and on one core, N times; prints the median templates/s and MB/s.
+//   (as `nag DIR` does) and on one core, N times; prints the median templates/s and MB/s. Then each phase on
+//   one core, the median of N: read (the files from disk), load (parse and shape), graph (graph and resolver),
+//   evaluate (graph included), suppress, and the report in each format written to a discarding stream.
 //   A file: loaded, graphed and evaluated N times; prints the median time of each phase.
 //   Last, the peak RSS of the whole process (VmHWM).
 #if canImport(Glibc)
@@ -42,13 +45,18 @@ if let index = arguments.firstIndex(of: "--runs"), index + 1 < arguments.count {
     runs = Int(arguments[index + 1]) ?? runs
     arguments.removeSubrange(index...(index + 1))
 }
+var packNames: [String] = []
+while let index = arguments.firstIndex(of: "--pack"), index + 1 < arguments.count {
+    packNames.append(arguments[index + 1])
+    arguments.removeSubrange(index...(index + 1))
+}
 var republish = 0
 if let index = arguments.firstIndex(of: "--republish"), index + 1 < arguments.count {
     republish = Int(arguments[index + 1]) ?? 0
     arguments.removeSubrange(index...(index + 1))
 }
 guard !arguments.isEmpty else {
-    FileHandle.standardError.write(Data("usage: nag-bench-evaluate [--runs N] [--republish K] PATH...\n".utf8))
+    FileHandle.standardError.write(Data("usage: nag-bench-evaluate [--runs N] [--pack NAME]... [--republish K] PATH...\n".utf8))
     exit(64)
 }
 
@@ -57,7 +65,8 @@ let copies = (0..<republish).map { copy in
     RulePack(name: "Copy\(copy + 1)", summary: "", rules: BuiltInPacks.defaultNames.compactMap(BuiltInPacks.pack(named:))
         .flatMap(\.rules).map { Rule(id: RuleID(pack: "Copy\(copy + 1)", suffix: $0.id.suffix), level: $0.level, source: $0.source) })
 }
-let ruleSet = try RuleSelection(packNames: BuiltInPacks.defaultNames + copies.map(\.name)).ruleSet(from: BuiltInPacks.all + copies)
+let ruleSet = try RuleSelection(packNames: (packNames.isEmpty ? BuiltInPacks.defaultNames : packNames) + copies.map(\.name))
+    .ruleSet(from: BuiltInPacks.all + copies)
 let evaluator = Evaluator(ruleSet: ruleSet)
 let suppressor = Suppressor(ruleSet: ruleSet, knownRuleIds: Set((BuiltInPacks.all + copies).flatMap(\.rules).map(\.id.description)))
 let clock = ContinuousClock()
@@ -106,6 +115,8 @@ for path in arguments {
         print("\(path): \(inputs.count) templates (\(loaded) loaded), \(String(format: "%.1f", megabytes)) MB, \(findings) findings, \(ruleSet.rules.count) rules of \(ruleSet.checkCount) checks")
         print("  all cores: median \(ms(all)) = \(Int(Double(inputs.count) / all)) templates/s, \(String(format: "%.1f", megabytes / all)) MB/s (\(runs) runs)")
         print("  one core:  median \(ms(one)) = \(Int(Double(inputs.count) / one)) templates/s, \(String(format: "%.1f", megabytes / one)) MB/s (\(serial.count) runs)")
+        printPhases(of: inputs.map(\.path), runs: runs,
+                    setup: PhaseSetup(loader: loader, ruleSet: ruleSet, evaluator: evaluator, suppressor: suppressor))
     } else {
         guard let bytes = try? loader.readFile(path), let template = try? loader.load(bytes: bytes, file: path) else {
             print("\(path): does not load")

@@ -143,11 +143,29 @@ package struct DocumentLoader: Sendable {
         try readAll(STDIN_FILENO, name: "-", sizeHint: 0)
     }
 
-    /// Reads `fd` to its end under the size limit.
+    /// Reads `fd` to its end under the size limit. A file whose size is known is read straight into an array of
+    /// that size plus one byte (the extra byte shows whether it grew since); anything more is read in chunks.
     private func readAll(_ fd: Int32, name: String, sizeHint size: Int) throws(LoadDiagnostic) -> [UInt8] {
         let start = FileLocation(file: name, line: 1, column: 1)
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(min(max(size, 4096), limits.maxFileSize))
+        var failure: Int32?
+        let capacity = size > 0 ? min(size, limits.maxFileSize) + 1 : 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+            while count < buffer.count, let base = buffer.baseAddress {
+                let got = read(fd, base + count, buffer.count - count)
+                if got > 0 {
+                    count += got
+                } else if got == 0 || errno != EINTR {
+                    if got < 0 { failure = errno }
+                    return
+                }
+            }
+        }
+        if let failure, failure != EAGAIN {
+            throw LoadDiagnostic("cannot read: \(String(cString: strerror(failure)))", at: start)
+        }
+        if capacity > 0 && bytes.count < capacity && failure == nil { return bytes }
+        let overLimit = LoadDiagnostic("\(name == "-" ? "standard input" : "file") is over the limit of \(limits.maxFileSize) bytes (raise it with --max-file-size)", at: start)
+        if bytes.count > limits.maxFileSize { throw overLimit }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
@@ -162,10 +180,7 @@ package struct DocumentLoader: Sendable {
             }
             if count == 0 { break }
             bytes.append(contentsOf: chunk[0..<count])
-            if bytes.count > limits.maxFileSize {
-                let what = name == "-" ? "standard input" : "file"
-                throw LoadDiagnostic("\(what) is over the limit of \(limits.maxFileSize) bytes (raise it with --max-file-size)", at: start)
-            }
+            if bytes.count > limits.maxFileSize { throw overLimit }
         }
         return bytes
     }

@@ -21,9 +21,13 @@ public struct JSONFormatter: ReportFormatter {
             ("inputErrors", .array(report.inputProblems.map(diagnostic))),
             ("findings", JSONNode.streamedItems),
         ])
-        envelope.write(streaming: report.files.lazy.flatMap { file in
-            (file.evaluation?.findings ?? []).lazy.map { Self.finding($0, in: report, template: file.evaluation?.template) }
-        }, to: &output)
+        // Findings go straight to text (no JSONNode per finding): the report can hold tens of thousands.
+        envelope.write(streaming: report.files, to: &output) { file, writer in
+            guard let evaluation = file.evaluation else { return }
+            for finding in evaluation.findings {
+                Self.write(finding, in: report, template: evaluation.template, to: &writer)
+            }
+        }
         output.write("\n")
     }
 
@@ -65,37 +69,42 @@ public struct JSONFormatter: ReportFormatter {
     }
 
     /// A finding, with where it stands against the run's fail level (`standing`, and `notFailingBecause` in words).
-    static func finding(_ f: Finding, in report: RunReport, template: Template? = nil) -> JSONNode {
+    static func write(_ f: Finding, in report: RunReport, template: Template? = nil, to writer: inout JSONWriter) {
         let generatedFrom = template?.resource(named: f.resource.logicalId)?.generatedFrom
-        guard case .object(var members) = finding(f, generatedFrom: generatedFrom) else { return finding(f) }
-        members += [
-            ("standing", .string(report.standing(of: f).rawValue)),
-            ("notFailingBecause", .optional(report.notFailingReason(of: f))),
-        ]
-        return .object(members)
+        writer.beginObject()
+        write(members: f, generatedFrom: generatedFrom, to: &writer)
+        writer.member("standing", string: report.standing(of: f).rawValue)
+        writer.member("notFailingBecause", optional: report.notFailingReason(of: f))
+        writer.endObject()
     }
 
-    /// `generatedFrom` names the Serverless resource the SAM expansion generated the resource from; the
-    /// `resource` object has the member only then.
-    static func finding(_ f: Finding, generatedFrom: String? = nil) -> JSONNode {
-        .object([
-            ("rule", .string(f.ruleId)),
-            ("check", .optional(f.check)),
-            ("controls", .array(f.controls.map(JSONNode.string))),
-            ("findingId", .optional(f.findingId)),
-            ("level", .string(f.level.rawValue)),
-            ("kind", .string(f.kind.rawValue)),
-            ("message", .string(f.message)),
-            ("detail", .optional(f.detail)),
-            ("scenario", f.scenario.map(scenario) ?? .null),
-            ("resource", .object([
-                ("logicalId", .string(f.resource.logicalId)), ("type", .string(f.resource.type)),
-                ("cdkPath", .optional(f.resource.cdkPath)),
-            ] + (generatedFrom.map { [("generatedFrom", JSONNode.string($0))] } ?? []))),
-            ("location", location(f.location)),
-            ("suppression", f.suppression.map(suppression) ?? .null),
-            ("expiredSuppression", f.expiredSuppression.map(suppression) ?? .null),
-            ("baselined", .bool(f.baselined)),
-        ])
+    /// A finding's members. `generatedFrom` names the Serverless resource the SAM expansion generated the
+    /// resource from; the `resource` object has the member only then.
+    static func write(members f: Finding, generatedFrom: String? = nil, to writer: inout JSONWriter) {
+        writer.member("rule", string: f.ruleId)
+        writer.member("check", optional: f.check)
+        writer.member("controls", strings: f.controls)
+        writer.member("findingId", optional: f.findingId)
+        writer.member("level", string: f.level.rawValue)
+        writer.member("kind", string: f.kind.rawValue)
+        writer.member("message", string: f.message)
+        writer.member("detail", optional: f.detail)
+        writer.member("scenario", node: f.scenario.map(scenario))
+        writer.key("resource")
+        writer.beginObject()
+        writer.member("logicalId", string: f.resource.logicalId)
+        writer.member("type", string: f.resource.type)
+        writer.member("cdkPath", optional: f.resource.cdkPath)
+        if let generatedFrom { writer.member("generatedFrom", string: generatedFrom) }
+        writer.endObject()
+        writer.key("location")
+        writer.beginObject()
+        writer.member("file", string: f.location.file)
+        writer.member("line", int: f.location.line)
+        writer.member("column", int: f.location.column)
+        writer.endObject()
+        writer.member("suppression", node: f.suppression.map(suppression))
+        writer.member("expiredSuppression", node: f.expiredSuppression.map(suppression))
+        writer.member("baselined", bool: f.baselined)
     }
 }

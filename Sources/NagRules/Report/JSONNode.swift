@@ -37,6 +37,14 @@ package indirect enum JSONNode: Sendable, Equatable, ExpressibleByStringLiteral,
     /// `items`, each rendered and written as it comes: the output is the same text as rendering the whole
     /// document, without ever holding the array or its text.
     package func write(streaming items: some Sequence<JSONNode>, to output: inout some TextOutputStream) {
+        write(streaming: items, to: &output) { item, writer in writer.node(item) }
+    }
+
+    /// Writes this document with the ``streamedItems`` value replaced by an array whose items `writeItems` writes
+    /// straight into JSON text (no ``JSONNode`` made for them), any number for each of `groups` (a report's
+    /// files, say). The text goes out in pieces of about 32 KiB, so the array is never held whole.
+    package func write<Groups: Sequence>(streaming groups: Groups, to output: inout some TextOutputStream,
+                                         writingItems writeItems: (Groups.Element, inout JSONWriter) -> Void) {
         let envelope = rendered()
         let marker = Self.streamedItems.rendered()
         guard let range = envelope.firstRange(of: marker) else {
@@ -45,22 +53,22 @@ package indirect enum JSONNode: Sendable, Equatable, ExpressibleByStringLiteral,
         }
         let prefix = envelope[..<range.lowerBound]
         let lineStart = prefix.lastIndex(of: "\n").map { prefix.index(after: $0) } ?? prefix.startIndex
-        let level = prefix[lineStart...].prefix { $0 == " " }.count / 2
         output.write(String(prefix))
-        var count = 0
-        for item in items {
-            output.write(count == 0 ? "[" : ",")
-            var text = ""
-            Self.newline(&text, level + 1)
-            item.write(into: &text, indent: level + 1)
-            output.write(text)
-            count += 1
+        var writer = JSONWriter(level: prefix[lineStart...].prefix { $0 == " " }.count / 2)
+        writer.beginArray()
+        for group in groups {
+            writeItems(group, &writer)
+            if writer.text.utf8.count >= 1 << 15 {
+                output.write(writer.text)
+                writer.clear()
+            }
         }
-        output.write(count == 0 ? "[]" : "\n" + String(repeating: "  ", count: level) + "]")
+        writer.endArray()
+        output.write(writer.text)
         output.write(String(envelope[range.upperBound...]))
     }
 
-    private func write(into out: inout String, indent: Int?) {
+    func write(into out: inout String, indent: Int?) {
         switch self {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
@@ -91,7 +99,7 @@ package indirect enum JSONNode: Sendable, Equatable, ExpressibleByStringLiteral,
         }
     }
 
-    private static func newline(_ out: inout String, _ indent: Int?) {
+    static func newline(_ out: inout String, _ indent: Int?) {
         guard let indent else { return }
         out += indent < newlines.count ? newlines[indent] : "\n" + String(repeating: "  ", count: indent)
     }

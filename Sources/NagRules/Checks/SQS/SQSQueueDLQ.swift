@@ -56,18 +56,42 @@ struct SQSQueueDLQ: Check {
     func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
         if !context.resolve(resource, "RedrivePolicy").isAbsent { return .compliant }
         let name = context.resolve(resource, "QueueName").string
-        let usedAsDLQ = context.graph.resources(ofTypes: [SQSQueues.queueType, "AWS::Lambda::Function"]).contains { other in
-            let target = other.type == SQSQueues.queueType
-                ? context.resolver.resolve(other[property: "RedrivePolicy"], at: "deadLetterTargetArn")
-                : context.resolver.resolve(other[property: "DeadLetterConfig"], at: "TargetArn")
-            if target.resourceLink?.logicalId == resource.logicalId { return true }
-            let written = other.type == SQSQueues.queueType
-                ? other[property: "RedrivePolicy"]?["deadLetterTargetArn"]
-                : other[property: "DeadLetterConfig"]?["TargetArn"]
-            let text = CdkNagText.flatten(written)
-            return CdkNagText.containsName(resource.logicalId, in: text, allowingHyphen: true)
-                || (name.map { SQSQueues.endsArn(text, withName: $0) || SQSQueues.endsArn(target.string ?? "", withName: $0) } ?? false)
+        let targets = context.index(DeadLetterTargets.self)
+        if targets.links.contains(resource.logicalId) { return .compliant }
+        let usedAsDLQ = targets.written.contains { target in
+            CdkNagText.containsName(resource.logicalId, in: target.flattened, allowingHyphen: true)
+                || (name.map { SQSQueues.endsArn(target.flattened, withName: $0) || SQSQueues.endsArn(target.resolved, withName: $0) } ?? false)
         }
         return usedAsDLQ ? .compliant : .violation(at: resource.position)
+    }
+}
+
+/// The dead-letter targets of the template's queues (`RedrivePolicy.deadLetterTargetArn`) and functions
+/// (`DeadLetterConfig.TargetArn`), read once per template, so a queue without its own dead-letter queue is
+/// looked up instead of every queue and function being resolved again for it (O(n²) on large stacks).
+private struct DeadLetterTargets: TemplateIndex {
+    /// A target as written (cdk-nag's flattened text) and as resolved ("" when it is not a string).
+    struct Written: Sendable {
+        var flattened: String
+        var resolved: String
+    }
+
+    /// Logical ids the targets link to (Ref, GetAtt).
+    var links: Set<String> = []
+    /// The targets that are set, in document order.
+    var written: [Written] = []
+
+    init(context: RuleContext) {
+        for other in context.graph.resources(ofTypes: [SQSQueues.queueType, "AWS::Lambda::Function"]) {
+            let isQueue = other.type == SQSQueues.queueType
+            let target = isQueue
+                ? context.resolver.resolve(other[property: "RedrivePolicy"], at: "deadLetterTargetArn")
+                : context.resolver.resolve(other[property: "DeadLetterConfig"], at: "TargetArn")
+            if let link = target.resourceLink?.logicalId { links.insert(link) }
+            let text = CdkNagText.flatten(isQueue ? other[property: "RedrivePolicy"]?["deadLetterTargetArn"]
+                                                  : other[property: "DeadLetterConfig"]?["TargetArn"])
+            let resolved = target.string ?? ""
+            if !text.isEmpty || !resolved.isEmpty { written.append(Written(flattened: text, resolved: resolved)) }
+        }
     }
 }
