@@ -60,10 +60,9 @@ struct APIGWAssociatedWithWAF: Check {
         let api = APIGWStages.referencedName(resource.properties["RestApiId"])
         var stages = [resource.logicalId]
         if let name = APIGWStages.referencedName(resource.properties["StageName"]) { stages.append(name) }
-        let found = context.graph.resources(ofType: Self.associationType).contains { association in
-            let arn = association.properties["ResourceArn"]
-            let texts = [CdkNagText.stringify(arn), context.resolve(arn).string].compactMap { $0 }
-            return texts.contains { text in stages.contains { Self.matches(api: api, stage: $0, in: text) } }
+        let associations = context.index(AssociationArns.self)
+        let found = stages.contains { stage in
+            associations.texts(possiblyNaming: stage).contains { Self.matches(api: api, stage: stage, in: $0) }
         }
         return found ? .compliant : .violation(at: resource.position)
     }
@@ -81,5 +80,46 @@ struct APIGWAssociatedWithWAF: Check {
         return CdkNagText.occurrences(of: stage, in: text, allowingHyphen: true).contains { end in
             text.index(end, offsetBy: -stage.count) >= searchFrom
         }
+    }
+}
+
+/// The `ResourceArn` texts of the template's web ACL associations (as cdk-nag stringifies them, and
+/// resolved), read once per template and indexed by every suffix of each run of word characters in them,
+/// so a stage is matched against the few texts that can name it rather than every association.
+///
+/// A stage name ending in a word character can only occur (as ``CdkNagText/occurrences(of:in:allowingHyphen:)``
+/// finds it) where that ending run is a suffix of a word run of the text, since the occurrence must be
+/// followed by a non-word character or the end.
+private struct AssociationArns: TemplateIndex {
+    private let texts: [String]
+    private let byRunSuffix: [String: [Int]]
+
+    init(context: RuleContext) {
+        var texts: [String] = []
+        for association in context.graph.resources(ofType: APIGWAssociatedWithWAF.associationType) {
+            let arn = association.properties["ResourceArn"]
+            texts += [CdkNagText.stringify(arn), context.resolve(arn).string].compactMap { $0 }
+        }
+        var byRunSuffix: [String: [Int]] = [:]
+        for (offset, text) in texts.enumerated() {
+            for run in text.split(whereSeparator: { !Self.isWordCharacter($0) }) {
+                for start in run.indices { byRunSuffix[String(run[start...]), default: []].append(offset) }
+            }
+        }
+        self.texts = texts
+        self.byRunSuffix = byRunSuffix
+    }
+
+    /// The texts in which `stage` may occur, in document order: all of them when it does not end in a word
+    /// character.
+    func texts(possiblyNaming stage: String) -> [String] {
+        let ending = String(stage.reversed().prefix(while: Self.isWordCharacter).reversed())
+        guard !ending.isEmpty else { return texts }
+        return Set(byRunSuffix[ending] ?? []).sorted().map { texts[$0] }
+    }
+
+    /// A character that continues a name (a following one blocks a match).
+    private static func isWordCharacter(_ character: Character) -> Bool {
+        character.isLetter || character.isNumber || character == "_"
     }
 }

@@ -69,9 +69,7 @@ struct APIGWRequestValidation: Check {
         ])
 
     func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
-        let validators = context.graph.resources(ofType: Self.validatorType).filter { validator in
-            context.resolve(validator, "RestApiId").resourceName == resource.logicalId
-        }
+        let validators = context.index(ResourcesByProperty<ValidatorApi>.self).resources(naming: resource.logicalId)
         return Verdict.some(validators, otherwise: .fails(at: resource.position)) { validator in
             // Body first, then parameters: the first that is not true decides.
             for key in ["ValidateRequestBody", "ValidateRequestParameters"] {
@@ -81,5 +79,11 @@ struct APIGWRequestValidation: Check {
             }
             return .holds
         }.outcome
+    }
+
+    /// Request validators by the REST API their `RestApiId` names.
+    private enum ValidatorApi: IndexedProperty {
+        static let type = validatorType
+        static let property = "RestApiId"
     }
 }

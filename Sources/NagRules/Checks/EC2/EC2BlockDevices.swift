@@ -59,11 +59,15 @@ enum EC2BlockDevices {
                 return found
             }
             if key == "LaunchTemplateName", let name = resolved.string {
-                return context.graph.resources(ofType: launchTemplateType).first {
-                    context.resolve($0, "LaunchTemplateName").string == name
-                }
+                return context.index(ResourcesByProperty<LaunchTemplateName>.self).first(withText: name)
             }
         }
         return nil
     }
+}
+
+/// Launch templates by their `LaunchTemplateName`.
+enum LaunchTemplateName: IndexedProperty {
+    static let type = EC2BlockDevices.launchTemplateType
+    static let property = "LaunchTemplateName"
 }

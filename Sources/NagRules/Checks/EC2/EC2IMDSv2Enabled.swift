@@ -218,7 +218,7 @@ struct EC2IMDSv2Enabled: Check {
             return .success(resource(link.logicalId, ofType: Self.launchTemplateType, in: context))
         }
         if let text = name.string {
-            return named(text, ofType: Self.launchTemplateType, nameProperty: "LaunchTemplateName", in: context)
+            return context.index(ResourcesByProperty<LaunchTemplateName>.self).firstDecided(withText: text)
         }
         if let why = id.unresolved ?? name.unresolved { return .failure(why) }
         return .success(nil)
@@ -234,7 +234,7 @@ struct EC2IMDSv2Enabled: Check {
         if let link = name.resourceLink {
             found = resource(link.logicalId, ofType: Self.launchConfigurationType, in: context)
         } else if let text = name.string {
-            switch named(text, ofType: Self.launchConfigurationType, nameProperty: "LaunchConfigurationName", in: context) {
+            switch context.index(ResourcesByProperty<LaunchConfigurationName>.self).firstDecided(withText: text) {
             case .failure(let why): return .undecided(why)
             case .success(let configuration):
                 found = configuration ?? resource(text, ofType: Self.launchConfigurationType, in: context)
@@ -251,16 +251,9 @@ struct EC2IMDSv2Enabled: Check {
         context.graph.resource(named: logicalId).flatMap { $0.type == type ? $0 : nil }
     }
 
-    /// The first resource of `type` whose `nameProperty` is `name`; undecided when a name before the match
-    /// cannot be resolved.
-    private func named(_ name: String, ofType type: String, nameProperty: String,
-                       in context: RuleContext) -> Result<Resource?, Unresolved> {
-        var undecided: Unresolved?
-        for candidate in context.graph.resources(ofType: type) {
-            let candidateName = context.resolve(candidate, nameProperty)
-            if candidateName.string == name { return .success(candidate) }
-            undecided = undecided ?? candidateName.unresolved
-        }
-        return undecided.map { .failure($0) } ?? .success(nil)
+    /// Launch configurations by their `LaunchConfigurationName`.
+    private enum LaunchConfigurationName: IndexedProperty {
+        static let type = launchConfigurationType
+        static let property = "LaunchConfigurationName"
     }
 }

@@ -8,7 +8,7 @@ enum EMRClusters {
     static func evaluate(_ cluster: Resource, in context: RuleContext, detail: String,
                          test: (ValueMap) -> Bool) -> RuleOutcome {
         let designation = PropertyLookup.find(cluster, "SecurityConfiguration", in: context)
-        switch NamedConfigurations.matching(designation, ofType: securityConfigurationType, in: context) {
+        switch NamedConfigurations.matching(designation, SecurityConfigurationName.self, in: context) {
         case nil:
             return .violation(at: designation.position, "the cluster has no security configuration")
         case .failure(let why):
@@ -21,5 +21,11 @@ enum EMRClusters {
             }
             return passes ? .compliant : .violation(at: designation.position, detail)
         }
+    }
+
+    /// EMR security configurations by their `Name`.
+    private enum SecurityConfigurationName: IndexedProperty {
+        static let type = securityConfigurationType
+        static let property = "Name"
     }
 }

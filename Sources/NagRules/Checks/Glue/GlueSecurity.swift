@@ -9,11 +9,17 @@ enum GlueSecurity {
     static func evaluate(_ resource: Resource, designatedBy key: String, in context: RuleContext, detail: String,
                          test: (Resource) -> Bool) -> RuleOutcome {
         let designation = PropertyLookup.find(resource, key, in: context)
-        switch NamedConfigurations.matching(designation, ofType: securityConfigurationType, in: context) {
+        switch NamedConfigurations.matching(designation, SecurityConfigurationName.self, in: context) {
         case nil: return .violation(at: designation.position, "no security configuration")
         case .failure(let why): return .unknown(why)
         case .success(let configurations):
             return configurations.contains(where: test) ? .compliant : .violation(at: designation.position, detail)
         }
+    }
+
+    /// Glue security configurations by their `Name`.
+    private enum SecurityConfigurationName: IndexedProperty {
+        static let type = securityConfigurationType
+        static let property = "Name"
     }
 }

@@ -50,12 +50,10 @@ struct SecretsManagerRotationEnabled: Check {
         ])
 
     func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
-        let attachments = context.graph.resources(ofType: Self.attachmentType)
-            .filter { target(of: $0, in: context) == resource.logicalId }
-            .map(\.logicalId)
-        let rotated = context.graph.resources(ofType: Self.scheduleType).contains { schedule in
-            guard let secret = target(of: schedule, in: context),
-                  secret == resource.logicalId || attachments.contains(secret) else { return false }
+        let attachments = context.index(ResourcesByProperty<AttachmentSecret>.self).resources(naming: resource.logicalId)
+        let schedules = context.index(ResourcesByProperty<ScheduleSecret>.self)
+        let candidates = ([resource.logicalId] + attachments.map(\.logicalId)).flatMap { schedules.resources(naming: $0) }
+        let rotated = candidates.contains { schedule in
             let lambda = !context.resolve(schedule, "HostedRotationLambda").isAbsent
                 || !context.resolve(schedule, "RotationLambdaARN").isAbsent
             guard lambda, let rules = context.resolve(schedule, "RotationRules").map else { return false }
@@ -65,9 +63,15 @@ struct SecretsManagerRotationEnabled: Check {
         return rotated ? .compliant : .violation(at: resource.position)
     }
 
-    /// The logical id a `SecretId` refers to (Ref or GetAtt), or its literal text.
-    private func target(of resource: Resource, in context: RuleContext) -> String? {
-        let secret = context.resolve(resource, "SecretId")
-        return secret.resourceLink?.logicalId ?? secret.string
+    /// Secret target attachments by the secret their `SecretId` names.
+    private enum AttachmentSecret: IndexedProperty {
+        static let type = attachmentType
+        static let property = "SecretId"
+    }
+
+    /// Rotation schedules by the secret (or attachment) their `SecretId` names.
+    private enum ScheduleSecret: IndexedProperty {
+        static let type = scheduleType
+        static let property = "SecretId"
     }
 }

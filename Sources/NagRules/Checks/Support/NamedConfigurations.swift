@@ -2,9 +2,10 @@
 /// logical id (`Ref`, `Fn::GetAtt`) or by name, matched as cdk-nag matches them: the designation equals
 /// the configuration's logical id or its `Name`.
 enum NamedConfigurations {
-    /// The configurations of `type` that `designation` names; nil when the designation is absent.
-    static func matching(_ designation: PropertyLookup.Found, ofType type: String,
-                         in context: RuleContext) -> Result<[Resource], Unresolved>? {
+    /// The configurations of `Kind` (its type, by its `Name`) that `designation` names; nil when the
+    /// designation is absent.
+    static func matching<Kind: IndexedProperty>(_ designation: PropertyLookup.Found, _ kind: Kind.Type,
+                                                in context: RuleContext) -> Result<[Resource], Unresolved>? {
         let key: String
         switch designation.resolved {
         case .absent: return nil
@@ -16,10 +17,7 @@ enum NamedConfigurations {
             }
             key = text
         }
-        let found = context.graph.resources(ofType: type).filter { configuration in
-            configuration.logicalId == key || context.resolve(configuration, "Name").string == key
-        }
-        return .success(found)
+        return .success(context.index(ResourcesByProperty<Kind>.self).resources(identifiedBy: key))
     }
 
     /// A JSON-typed setting (kept as written by CloudFormation, not converted): a literal must be the

@@ -85,13 +85,17 @@ struct VPCFlowLogsEnabled: Check {
         ])
 
     func evaluate(_ resource: Resource, in context: RuleContext) -> RuleOutcome {
-        let flowLogs = context.graph.resources(ofType: Self.flowLogType).filter { flowLog in
-            context.resolve(flowLog, "ResourceId").resourceName == resource.logicalId
-        }
+        let flowLogs = context.index(ResourcesByProperty<FlowLogTarget>.self).resources(naming: resource.logicalId)
         return Verdict.some(flowLogs, otherwise: .fails(at: resource.position)) { flowLog in
             let type = Scalar(flowLog, "ResourceType", in: context)
             if let why = type.unresolved { return .undecided(why) }
             return .from(type.text == "VPC")
         }.outcome
+    }
+
+    /// Flow logs by the resource their `ResourceId` names.
+    private enum FlowLogTarget: IndexedProperty {
+        static let type = flowLogType
+        static let property = "ResourceId"
     }
 }
