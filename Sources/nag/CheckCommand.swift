@@ -90,7 +90,16 @@ struct CheckOptions: ParsableArguments {
         }
         try write(report, sources: sources)
         noteSkipped(sources, report)
-        try finish(report, paths: settings.paths.value)
+        let status: Int32
+        do {
+            try finish(report, paths: settings.paths.value)
+            status = ExitStatus.clean
+        } catch let exit as ExitCode {
+            status = exit.rawValue
+        }
+        // The process ends with the report still alive: freeing every template and finding one by one, on one
+        // core, would take longer than writing the report, and the system reclaims the memory at once.
+        withExtendedLifetime(report) { Foundation.exit(status) }
     }
 
     /// Writes the report in the chosen format to standard output, a file or a folder.

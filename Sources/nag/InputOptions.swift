@@ -90,24 +90,73 @@ enum InputDiscovery {
         var visited = Set<String>()
 
         mutating func collect(in directory: String) {
-            let real = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
-            guard visited.insert(real).inserted else { return }
-            if let assembly = CloudAssembly.read(directory, loader: loader) {
+            guard visited.insert(Self.realPath(directory)).inserted else { return }
+            let entries = Self.entries(of: directory)
+            if entries?.contains(where: { $0.name == CloudAssembly.manifestName }) ?? true,
+               let assembly = CloudAssembly.read(directory, loader: loader) {
                 found += assembly.sources
                 problems += assembly.problems
                 return
             }
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
-            for name in names where !name.hasPrefix(".") || name == "." {
-                let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-                var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
-                if isDirectory.boolValue {
-                    if !InputDiscovery.skippedFolders.contains(name) { collect(in: path) }
-                } else if let ext = name.split(separator: ".").last, name.contains("."), InputDiscovery.extensions.contains(ext.lowercased()) {
-                    found.append(.discoveredFile(path))
+            guard let entries else { return }
+            for entry in entries where !entry.name.hasPrefix(".") {
+                let path = directory.hasSuffix("/") ? directory + entry.name : directory + "/" + entry.name
+                switch entry.kind ?? Self.kind(at: path) {
+                case .directory?:
+                    if !InputDiscovery.skippedFolders.contains(entry.name) { collect(in: path) }
+                case .file?:
+                    if let dot = entry.name.utf8.lastIndex(of: UInt8(ascii: ".")),
+                       InputDiscovery.extensions.contains(String(entry.name[entry.name.index(after: dot)...]).lowercased()) {
+                        found.append(.discoveredFile(path))
+                    }
+                case nil:
+                    continue
                 }
             }
+        }
+
+        enum Kind { case file, directory }
+
+        /// A directory entry: its name, and its kind when the directory listing says (nil for a symbolic link or
+        /// a file system that does not say, which ``kind(at:)`` then decides as `stat` sees it).
+        struct Entry {
+            var name: String
+            var kind: Kind?
+        }
+
+        /// The entries of a directory in the order the system lists them, without `.` and `..`; nil when it
+        /// cannot be read. One `readdir` pass: the kinds come with the names, so a plain file costs no `stat`.
+        static func entries(of directory: String) -> [Entry]? {
+            guard let stream = opendir(directory) else { return nil }
+            defer { closedir(stream) }
+            var entries: [Entry] = []
+            while let pointer = readdir(stream) {
+                let name = withUnsafeBytes(of: pointer.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                guard name != ".", name != ".." else { continue }
+                let kind: Kind? = switch Int32(pointer.pointee.d_type) {
+                case Int32(DT_DIR): .directory
+                case Int32(DT_REG): .file
+                default: nil
+                }
+                entries.append(Entry(name: name, kind: kind))
+            }
+            return entries
+        }
+
+        /// What `path` is once symbolic links are followed; nil when it does not exist (a dangling link).
+        static func kind(at path: String) -> Kind? {
+            var status = stat()
+            guard stat(path, &status) == 0 else { return nil }
+            return (status.st_mode & S_IFMT) == S_IFDIR ? .directory : .file
+        }
+
+        /// The directory's path with symbolic links resolved, or the path itself when it cannot be resolved.
+        static func realPath(_ path: String) -> String {
+            guard let resolved = realpath(path, nil) else { return path }
+            defer { free(resolved) }
+            return String(cString: resolved)
         }
     }
 }

@@ -173,6 +173,21 @@ final class CountingCheck: Check {
         #expect(byRule == ["First-C1": [.error, .error, .error], "Second-CountingCheck": [.warning, .warning, .warning]])
     }
 
+    /// Dispatch with every built-in pack selected: a resource meets exactly the checks that read its type, each
+    /// once, though the packs publish most checks several times over.
+    @Test func everyPackTogetherDispatchesEachCheckOncePerResourceOfItsTypes() throws {
+        let ruleSet = try RuleSelection(packNames: ["all"]).ruleSet(from: BuiltInPacks.all)
+        let checks = ruleSet.rules.compactMap(\.check)
+        #expect(ruleSet.checkCount < checks.count)
+        let types = Set(checks.flatMap(\.about.resourceTypes)).union(["Test::ReadByNoCheck"])
+        for type in types {
+            let names = ruleSet.checks(for: type).map(\.check.name)
+            let readers = Set(checks.filter { $0.about.resourceTypes.isEmpty || $0.about.resourceTypes.contains(type) }.map(\.name))
+            #expect(names.count == Set(names).count, "a check dispatched twice for \(type)")
+            #expect(Set(names) == readers, "dispatch for \(type)")
+        }
+    }
+
     @Test func eachRuleKeepsItsPacksIdLevelAndControls() throws {
         let ruleSet = try RuleSelection(packNames: ["Test", "Other"]).ruleSet(from: TestRules.packs + [Self.otherPack])
         #expect(ruleSet.checkCount == 3)

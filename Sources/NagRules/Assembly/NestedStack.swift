@@ -73,7 +73,10 @@ public struct NestedStack: Sendable, Equatable {
     static func join(_ directory: String, _ relative: String) -> String {
         let whole = relative.hasPrefix("/") || directory.isEmpty ? relative : directory + "/" + relative
         var parts: [Substring] = []
-        for part in whole.split(separator: "/", omittingEmptySubsequences: true) {
+        // Split on the byte: a `/` is never part of another character's bytes, and splitting by characters
+        // costs more than the rest of finding a run's inputs.
+        for bytes in whole.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true) {
+            let part = Substring(bytes)
             if part == "." { continue }
             if part == "..", let last = parts.last, last != ".." { parts.removeLast(); continue }
             parts.append(part)

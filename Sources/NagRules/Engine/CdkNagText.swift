@@ -59,6 +59,15 @@ package enum CdkNagText {
     /// End indexes of each occurrence of `name` that is not followed by `[\w-]` (or `[\w]`).
     static func occurrences(of name: String, in text: String, allowingHyphen: Bool = false) -> [String.Index] {
         guard !name.isEmpty else { return [] }
+        if let starts = text.asciiMatchOffsets(of: name, overlapping: true) {
+            let utf8 = text.utf8, length = name.utf8.count
+            return starts.compactMap { start -> String.Index? in
+                let end = utf8.index(utf8.startIndex, offsetBy: start + length)
+                let next = end < text.endIndex ? text[end] : nil
+                let blocked = next.map { $0.isLetter || $0.isNumber || $0 == "_" || (!allowingHyphen && $0 == "-") } ?? false
+                return blocked ? nil : end
+            }
+        }
         var ends: [String.Index] = []
         var rest = text[...]
         while let range = rest.firstRange(of: name) {
@@ -81,19 +90,49 @@ extension String {
     }
 }
 
+extension String {
+    /// Where `needle` starts in this string, as UTF-8 offsets, scanning from the start and resuming one byte
+    /// after each match (`overlapping`) or after its end. Nil unless both strings are ASCII: then a byte match
+    /// is exactly a character match, and callers use this as the fast form of `firstRange(of:)` in a loop.
+    func asciiMatchOffsets(of needle: String, overlapping: Bool) -> [Int]? {
+        needle.utf8.withContiguousStorageIfAvailable { pattern -> [Int]? in
+            guard let first = pattern.first, pattern.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return utf8.withContiguousStorageIfAvailable { bytes -> [Int]? in
+                guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+                var offsets: [Int] = []
+                var i = 0
+                while i + pattern.count <= bytes.count {
+                    if bytes[i] == first, UnsafeBufferPointer(rebasing: bytes[i..<(i + pattern.count)]).elementsEqual(pattern) {
+                        offsets.append(i)
+                        i += overlapping ? 1 : pattern.count
+                    } else {
+                        i += 1
+                    }
+                }
+                return offsets
+            } ?? nil
+        } ?? nil
+    }
+}
+
 extension String.UTF8View {
     /// Whether `needle`'s UTF-8 bytes occur contiguously in these bytes. A string without contiguous UTF-8
     /// storage (a bridged one) answers true: callers use this only to skip work, never to decide.
     func containsBytes(of needle: String) -> Bool {
-        let pattern = Array(needle.utf8)
-        guard let first = pattern.first else { return true }
-        return withContiguousStorageIfAvailable { bytes -> Bool in
-            var i = 0
-            while i + pattern.count <= bytes.count {
-                if bytes[i] == first, bytes[i..<(i + pattern.count)].elementsEqual(pattern) { return true }
-                i += 1
-            }
-            return false
+        needle.utf8.withContiguousStorageIfAvailable { pattern -> Bool in
+            guard let first = pattern.first else { return true }
+            return withContiguousStorageIfAvailable { bytes -> Bool in
+                guard bytes.count >= pattern.count else { return false }
+                var i = 0
+                let last = bytes.count - pattern.count
+                while i <= last {
+                    if bytes[i] == first, UnsafeBufferPointer(rebasing: bytes[i..<(i + pattern.count)]).elementsEqual(pattern) {
+                        return true
+                    }
+                    i += 1
+                }
+                return false
+            } ?? true
         } ?? true
     }
 }

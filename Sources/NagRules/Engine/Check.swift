@@ -21,7 +21,9 @@ public protocol Check: Sendable {
 }
 
 extension Check {
-    public var name: String { String(describing: Self.self) }
+    /// The type's own name. `_typeName` reads it from the type's metadata; `String(describing:)` would
+    /// first look the metatype up in every protocol conformance, a cost paid for each check at start-up.
+    public var name: String { _typeName(Self.self, qualified: false) }
 }
 
 /// Everything a person needs to know about a check; through its examples it is also the check's test.

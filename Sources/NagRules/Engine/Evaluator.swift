@@ -71,7 +71,8 @@ public struct Evaluator: Sendable {
                 let answer = space.isEmpty
                     ? ScenarioExplorer.Answer(check: publication.check, resource: resource, context: context)
                     : explorer.answer(of: publication.check, for: resource)
-                for rule in publication.rules.map({ ruleSet.rules[$0] }) {
+                for ruleIndex in publication.rules {
+                    let rule = ruleSet.rules[ruleIndex]
                     if answer.isCompliant { compliant.append(CompliantCheck(ruleId: rule.id.description, resource: summary)) }
                     for part in answer.parts {
                         record(part.outcome, of: rule, for: summary, in: template, scenario: part.scenario, into: &findings)
@@ -79,7 +80,7 @@ public struct Evaluator: Sendable {
                 }
             }
         }
-        findings.sort(by: Finding.reportOrder)
+        findings.sortInReportOrder()
         return TemplateEvaluation(template: template, findings: findings, compliant: compliant)
     }
 
@@ -87,7 +88,7 @@ public struct Evaluator: Sendable {
     private func record(_ outcome: RuleOutcome, of rule: Rule, for resource: ResourceSummary, in template: Template,
                         scenario: Scenario?, into findings: inout [Finding]) {
         let ruleId = rule.id.description
-        let check = rule.check?.name
+        let check = rule.checkName
         switch outcome {
         case .compliant, .notApplicable:
             break

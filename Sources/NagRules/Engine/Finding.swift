@@ -17,6 +17,9 @@ public struct ResourceSummary: Sendable, Hashable {
 }
 
 /// One result a person acts on: a rule broken by a resource, or a rule that could not decide.
+///
+/// A value with copy-on-write storage: findings are sorted, filtered, counted and formatted many times over,
+/// and a copy is one reference count instead of one per field.
 public struct Finding: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable, Codable {
         /// The resource breaks the rule.
@@ -25,49 +28,163 @@ public struct Finding: Sendable, Hashable {
         case unknown
     }
 
-    public var ruleId: String
+    /// The fields, shared by copies until one of them changes a field (``storageForWriting()``).
+    /// `@unchecked Sendable`: a storage object is never changed while it is shared.
+    private final class Storage: @unchecked Sendable {
+        var ruleId: String
+        var level: RuleLevel
+        var kind: Kind
+        var message: String
+        var detail: String?
+        var findingId: String?
+        var resource: ResourceSummary
+        var location: FileLocation
+        var suppression: AppliedSuppression?
+        var expiredSuppression: AppliedSuppression?
+        var baselined: Bool
+        var check: String?
+        var controls: [String]
+        var scenario: Scenario?
+
+        init(ruleId: String, level: RuleLevel, kind: Kind, message: String, detail: String?, findingId: String?,
+             resource: ResourceSummary, location: FileLocation, suppression: AppliedSuppression?,
+             expiredSuppression: AppliedSuppression?, baselined: Bool, check: String?, controls: [String],
+             scenario: Scenario?) {
+            self.ruleId = ruleId
+            self.level = level
+            self.kind = kind
+            self.message = message
+            self.detail = detail
+            self.findingId = findingId
+            self.resource = resource
+            self.location = location
+            self.suppression = suppression
+            self.expiredSuppression = expiredSuppression
+            self.baselined = baselined
+            self.check = check
+            self.controls = controls
+            self.scenario = scenario
+        }
+
+        func copy() -> Storage {
+            Storage(ruleId: ruleId, level: level, kind: kind, message: message, detail: detail, findingId: findingId,
+                    resource: resource, location: location, suppression: suppression,
+                    expiredSuppression: expiredSuppression, baselined: baselined, check: check, controls: controls,
+                    scenario: scenario)
+        }
+    }
+
+    private var storage: Storage
+
+    /// The storage, copied first when another finding shares it.
+    private mutating func storageForWriting() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return storage
+    }
+
+    public var ruleId: String {
+        get { storage.ruleId }
+        set { storageForWriting().ruleId = newValue }
+    }
     /// The level reported: the rule's level for violations, the `--unknown` level for unknowns.
-    public var level: RuleLevel
-    public var kind: Kind
+    public var level: RuleLevel {
+        get { storage.level }
+        set { storageForWriting().level = newValue }
+    }
+    public var kind: Kind {
+        get { storage.kind }
+        set { storageForWriting().kind = newValue }
+    }
     /// The rule's cause, or for unknowns why the rule could not decide.
-    public var message: String
+    public var message: String {
+        get { storage.message }
+        set { storageForWriting().message = newValue }
+    }
     /// A more specific statement of what is wrong, when the rule gives one.
-    public var detail: String?
+    public var detail: String? {
+        get { storage.detail }
+        set { storageForWriting().detail = newValue }
+    }
     /// The granular finding id (`Action::s3:*`), for rules that report them.
-    public var findingId: String?
-    public var resource: ResourceSummary
-    public var location: FileLocation
+    public var findingId: String? {
+        get { storage.findingId }
+        set { storageForWriting().findingId = newValue }
+    }
+    public var resource: ResourceSummary {
+        get { storage.resource }
+        set { storageForWriting().resource = newValue }
+    }
+    public var location: FileLocation {
+        get { storage.location }
+        set { storageForWriting().location = newValue }
+    }
     /// Set when a `cdk_nag` suppression covers the finding.
-    public var suppression: AppliedSuppression?
+    public var suppression: AppliedSuppression? {
+        get { storage.suppression }
+        set { storageForWriting().suppression = newValue }
+    }
     /// Set when a suppression would cover the finding but its `expires` date has passed: it no longer suppresses.
-    public var expiredSuppression: AppliedSuppression? = nil
+    public var expiredSuppression: AppliedSuppression? {
+        get { storage.expiredSuppression }
+        set { storageForWriting().expiredSuppression = newValue }
+    }
     /// Set when a baseline accepted the finding (`--baseline`): reported, but it does not fail the run.
-    public var baselined = false
+    public var baselined: Bool {
+        get { storage.baselined }
+        set { storageForWriting().baselined = newValue }
+    }
     /// The check behind the rule (cdk-nag's function name): findings of several packs' rules with the same
     /// check, resource and place are one problem. Nil for the `Nag` pack's suppression audit.
-    public var check: String?
+    public var check: String? {
+        get { storage.check }
+        set { storageForWriting().check = newValue }
+    }
     /// The compliance controls the rule's pack maps it to (HIPAA sections, NIST controls, PCI requirements).
-    public var controls: [String] = []
+    public var controls: [String] {
+        get { storage.controls }
+        set { storageForWriting().controls = newValue }
+    }
     /// The parameter values the finding holds under, when it depends on them (also at the end of
     /// ``detail``); nil when it holds whatever a deployer chooses and read no assumed `Default`.
-    public var scenario: Scenario?
+    public var scenario: Scenario? {
+        get { storage.scenario }
+        set { storageForWriting().scenario = newValue }
+    }
 
     public init(ruleId: String, level: RuleLevel, kind: Kind, message: String, detail: String? = nil,
                 findingId: String? = nil, resource: ResourceSummary, location: FileLocation,
                 suppression: AppliedSuppression? = nil, check: String? = nil, controls: [String] = [],
                 scenario: Scenario? = nil) {
-        self.ruleId = ruleId
-        self.level = level
-        self.kind = kind
-        self.message = message
-        self.detail = detail
-        self.findingId = findingId
-        self.resource = resource
-        self.location = location
-        self.suppression = suppression
-        self.check = check
-        self.controls = controls
-        self.scenario = scenario
+        storage = Storage(ruleId: ruleId, level: level, kind: kind, message: message, detail: detail, findingId: findingId,
+                          resource: resource, location: location, suppression: suppression, expiredSuppression: nil,
+                          baselined: false, check: check, controls: controls, scenario: scenario)
+    }
+
+    public static func == (a: Finding, b: Finding) -> Bool {
+        if a.storage === b.storage { return true }
+        let x = a.storage, y = b.storage
+        return x.ruleId == y.ruleId && x.level == y.level && x.kind == y.kind && x.message == y.message
+            && x.detail == y.detail && x.findingId == y.findingId && x.resource == y.resource && x.location == y.location
+            && x.suppression == y.suppression && x.expiredSuppression == y.expiredSuppression && x.baselined == y.baselined
+            && x.check == y.check && x.controls == y.controls && x.scenario == y.scenario
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        let x = storage
+        hasher.combine(x.ruleId)
+        hasher.combine(x.level)
+        hasher.combine(x.kind)
+        hasher.combine(x.message)
+        hasher.combine(x.detail)
+        hasher.combine(x.findingId)
+        hasher.combine(x.resource)
+        hasher.combine(x.location)
+        hasher.combine(x.suppression)
+        hasher.combine(x.expiredSuppression)
+        hasher.combine(x.baselined)
+        hasher.combine(x.check)
+        hasher.combine(x.controls)
+        hasher.combine(x.scenario)
     }
 
     /// The id as cdk-nag writes it: `AwsSolutions-IAM5[Action::s3:*]` for granular findings.
@@ -79,8 +196,25 @@ public struct Finding: Sendable, Hashable {
 
     /// Sorts by file, position, rule and finding id: the order every report uses.
     public static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {
-        (a.location.file, a.location.position.line, a.location.position.column, a.ruleId, a.findingId ?? "", a.resource.logicalId)
-            < (b.location.file, b.location.position.line, b.location.position.column, b.ruleId, b.findingId ?? "", b.resource.logicalId)
+        let x = a.storage, y = b.storage
+        if x.location.file != y.location.file { return x.location.file < y.location.file }
+        if x.location.position.line != y.location.position.line { return x.location.position.line < y.location.position.line }
+        if x.location.position.column != y.location.position.column {
+            return x.location.position.column < y.location.position.column
+        }
+        if x.ruleId != y.ruleId { return x.ruleId < y.ruleId }
+        let first = x.findingId ?? "", second = y.findingId ?? ""
+        if first != second { return first < second }
+        return x.resource.logicalId < y.resource.logicalId
+    }
+}
+
+extension Array where Element == Finding {
+    /// Sorts into ``Finding/reportOrder(_:_:)``, stably (as `sort(by:)`). Findings already in order (the
+    /// common case after evaluation) cost one comparison each and are not moved.
+    mutating func sortInReportOrder() {
+        guard indices.dropFirst().contains(where: { Finding.reportOrder(self[$0], self[$0 - 1]) }) else { return }
+        sort(by: Finding.reportOrder)
     }
 }
 

@@ -18,6 +18,11 @@ public struct Rule: Sendable {
     public let controls: [String]
     /// The pack's cause, when it words the problem differently from the check.
     public let causeOverride: String?
+    /// What a finding of the rule says: the pack's cause, else the check's.
+    public let cause: String
+    /// The name of the check behind the rule (cdk-nag's function name); nil for suppression-audit rules.
+    /// Stored, because every finding carries it and a check's name is derived from its type.
+    public let checkName: String?
 
     public init(id: RuleID, level: RuleLevel, source: Source, controls: [String] = [], cause: String? = nil) {
         self.id = id
@@ -25,6 +30,14 @@ public struct Rule: Sendable {
         self.source = source
         self.controls = controls
         self.causeOverride = cause
+        switch source {
+        case .check(let check):
+            self.cause = cause ?? check.about.cause
+            self.checkName = check.name
+        case .suppressionAudit(let audit):
+            self.cause = cause ?? audit.about.cause
+            self.checkName = nil
+        }
     }
 
     public init(id: RuleID, level: RuleLevel, check: any Check, controls: [String] = [], cause: String? = nil) {
@@ -48,15 +61,12 @@ public struct Rule: Sendable {
         }
     }
 
-    /// What a finding of the rule says.
-    public var cause: String { causeOverride ?? about.cause }
-
     /// The merged view reports, `nag rules` and `nag explain` read.
     public var description: RuleDescription {
         let about = self.about
         return RuleDescription(id: id.description, level: level, resourceTypes: about.resourceTypes, cause: cause,
                                explanation: about.explanation, fix: about.fix, examples: about.examples,
-                               check: check?.name, controls: controls)
+                               check: checkName, controls: controls)
     }
 }
 

@@ -3,10 +3,13 @@
 public struct RuleID: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let pack: String
     public let suffix: String
+    /// `Pack-Suffix`, composed once: every finding of the rule carries it.
+    public let description: String
 
     public init(pack: String, suffix: String) {
         self.pack = pack
         self.suffix = suffix
+        self.description = "\(pack)-\(suffix)"
     }
 
     /// Parses `Pack-Suffix` at its first `-` (pack names have none); nil when there is no `-` or either
@@ -17,7 +20,12 @@ public struct RuleID: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.init(pack: String(text[..<dash]), suffix: String(text[text.index(after: dash)...]))
     }
 
-    public var description: String { "\(pack)-\(suffix)" }
+    public static func == (a: RuleID, b: RuleID) -> Bool { a.pack == b.pack && a.suffix == b.suffix }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(pack)
+        hasher.combine(suffix)
+    }
 
     public static func < (a: RuleID, b: RuleID) -> Bool { (a.pack, a.suffix) < (b.pack, b.suffix) }
 }

@@ -11,8 +11,10 @@ public struct RuleSet: Sendable {
     /// Every selected rule's id, as written.
     public let ruleIds: Set<String>
     private let checks: [Publication]
-    private let byType: [String: [Int]]
-    private let everyType: [Int]
+    /// For each type some check names, the checks that read it (every-type checks merged in, in order).
+    private let byType: [String: [Publication]]
+    /// The checks that read every type: all a resource of a type no check names gets.
+    private let everyType: [Publication]
 
     /// A distinct check and the selected rules that publish it, in selection order.
     public struct Publication: Sendable {
@@ -45,6 +47,7 @@ public struct RuleSet: Sendable {
             }
         }
         self.checks = zip(checks, publishers).map { Publication(check: $0.check, rules: $1) }
+        // Dispatch by type is decided here, once per run: a resource's checks are one dictionary lookup.
         var byType: [String: [Int]] = [:]
         var everyType: [Int] = []
         for (index, publication) in self.checks.enumerated() {
@@ -52,14 +55,16 @@ public struct RuleSet: Sendable {
             if types.isEmpty { everyType.append(index) }
             for type in types { byType[type, default: []].append(index) }
         }
-        self.byType = byType
-        self.everyType = everyType
+        let publications = self.checks
+        self.byType = byType.mapValues { indexes in
+            (everyType.isEmpty ? indexes : (indexes + everyType).sorted()).map { publications[$0] }
+        }
+        self.everyType = everyType.map { publications[$0] }
     }
 
     /// The distinct checks that read resources of `type`, in selection order.
     public func checks(for type: String) -> [Publication] {
-        let indexes = everyType.isEmpty ? byType[type, default: []] : (byType[type, default: []] + everyType).sorted()
-        return indexes.map { checks[$0] }
+        byType[type] ?? everyType
     }
 
     /// The rules whose checks read resources of `type`, in selection order.

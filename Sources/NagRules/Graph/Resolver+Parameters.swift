@@ -14,7 +14,7 @@ extension Resolver {
         if GraphBuilder.pseudoParameters.contains(name) {
             return .unknown(Unresolved("\(name) is known only at deploy time", at: position))
         }
-        if template.resource(named: name) != nil {
+        if template.hasResource(named: name) {
             return .resource(ResourceLink(logicalId: name, attribute: nil, position: position))
         }
         guard let parameter = template.parameter(named: name) else {

@@ -145,7 +145,7 @@ public struct Resolver: Sendable {
         guard let (name, attributeValue) = function.getAttTarget else {
             return .unknown(Unresolved("Fn::GetAtt needs a resource name and an attribute", at: position))
         }
-        guard template.resource(named: name) != nil else {
+        guard template.hasResource(named: name) else {
             return .unknown(Unresolved("Fn::GetAtt of \(name), which the template does not define", at: position))
         }
         let attribute = resolve(attributeValue, trail: trail.deeper).string
@@ -344,6 +344,19 @@ extension Resolved {
 extension String {
     /// Splits at every occurrence of `separator`, keeping empty parts (as `Fn::Split` does).
     func splitting(by separator: String) -> [String] {
+        if !separator.isEmpty, let starts = asciiMatchOffsets(of: separator, overlapping: false) {
+            let length = separator.utf8.count
+            func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+            var parts: [String] = []
+            parts.reserveCapacity(starts.count + 1)
+            var start = startIndex
+            for match in starts {
+                parts.append(String(self[start..<index(match)]))
+                start = index(match + length)
+            }
+            parts.append(String(self[start...]))
+            return parts
+        }
         var parts: [String] = []
         var rest = Substring(self)
         while let range = rest.firstRange(of: separator) {

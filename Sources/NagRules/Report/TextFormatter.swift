@@ -31,23 +31,16 @@ public struct TextFormatter: ReportFormatter {
             startBlock(&output)
             output.write(diagnosticLine(problem))
         }
-        for file in report.files {
-            var started = false
-            func line(_ text: String, _ output: inout some TextOutputStream) {
-                if started {
-                    output.write("\n")
-                } else {
-                    startBlock(&output)
-                    started = true
-                    if let header = stackHeader(file.file) { output.write(header + "\n") }
-                }
-                output.write(text)
+        // Files are formatted a batch at a time on all cores, then written in order: the text of one batch is
+        // all that is held in memory.
+        var start = 0
+        while start < report.files.count {
+            let batch = Array(report.files[start..<min(start + Self.filesPerBatch, report.files.count)])
+            for block in concurrentMap(batch, block(of:)) where !block.isEmpty {
+                startBlock(&output)
+                output.write(block)
             }
-            for diagnostic in file.diagnostics { line(diagnosticLine(diagnostic), &output) }
-            for finding in file.evaluation?.findings ?? [] where showSuppressed || !(finding.isSuppressed || finding.baselined) {
-                line(findingLines(finding, generatedFrom: file.evaluation?.template.resource(named: finding.resource.logicalId)?.generatedFrom),
-                     &output)
-            }
+            start += batch.count
         }
         if !report.staleBaselineEntries.isEmpty {
             startBlock(&output)
@@ -61,6 +54,28 @@ public struct TextFormatter: ReportFormatter {
             if wroteAny { output.write("\n") }
             output.write(summaryLine(report.summary) + "\n")
         }
+    }
+
+    /// How many files are formatted at once.
+    static let filesPerBatch = 256
+
+    /// What one file has to say (its stack, diagnostics and findings), one per line; empty when nothing.
+    private func block(of file: RunReport.FileResult) -> String {
+        var text = ""
+        func line(_ line: String) {
+            if text.isEmpty {
+                if let header = stackHeader(file.file) { text = header + "\n" }
+            } else {
+                text += "\n"
+            }
+            text += line
+        }
+        for diagnostic in file.diagnostics { line(diagnosticLine(diagnostic)) }
+        guard let evaluation = file.evaluation else { return text }
+        for finding in evaluation.findings where showSuppressed || !(finding.isSuppressed || finding.baselined) {
+            line(findingLines(finding, generatedFrom: evaluation.template.generatedFrom(of: finding.resource.logicalId)))
+        }
+        return text
     }
 
     /// `stack NAME`, with CDK's construct path when it says more, for runs that read a cloud assembly.

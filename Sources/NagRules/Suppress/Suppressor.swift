@@ -39,7 +39,7 @@ public struct Suppressor: Sendable {
     public func apply(to evaluation: TemplateEvaluation, renderings: FindingIdRenderings = FindingIdRenderings()) -> TemplateEvaluation {
         var result = evaluation
         result.findings = apply(to: evaluation.findings, in: evaluation.template, renderings: renderings)
-        result.findings.sort(by: Finding.reportOrder)
+        result.findings.sortInReportOrder()
         return result
     }
 

@@ -49,6 +49,18 @@ public struct Template: Sendable {
         resourceIndex[logicalId].map { resources[$0] }
     }
 
+    /// Whether the template declares a resource `logicalId` (without copying it out).
+    public func hasResource(named logicalId: String) -> Bool { resourceIndex[logicalId] != nil }
+
+    /// Whether the template declares a parameter `name`.
+    public func hasParameter(named name: String) -> Bool { parameterIndex[name] != nil }
+
+    /// The `AWS::Serverless::*` resource the SAM expansion generated `logicalId` from; nil for a resource the
+    /// template declares (read in place: reports ask once per finding).
+    public func generatedFrom(of logicalId: String) -> String? {
+        resourceIndex[logicalId].flatMap { resources[$0].generatedFrom }
+    }
+
     public func parameter(named name: String) -> Parameter? {
         parameterIndex[name].map { parameters[$0] }
     }
