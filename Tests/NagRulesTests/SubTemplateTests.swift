@@ -37,6 +37,19 @@ import Testing
                               .reference(name: "B", attribute: nil), .literal("ü")])
     }
 
+    /// ASCII text is read on its bytes, other text character by character: both readings agree. A trailing `é`
+    /// sends the same text down the character path, and only the last literal changes.
+    @Test(arguments: ["arn:${AWS::Partition}:s3:::${Bucket}/${Db.Endpoint.Address}", "a-${!Literal}-${X}-${!Y.Z}b",
+                      "${ A.B }", "plain $ {x} $x", "a ${b", "${A}${B", "$${A}}${}", "${!}${ }x", "{\"k\": \"${V}\"}"])
+    func byteAndCharacterReadingsAgree(text: String) {
+        var expected = SubTemplate(parsing: text + "é").parts
+        if case .literal(let last)? = expected.last {
+            expected[expected.count - 1] = .literal(String(last.dropLast()))
+            if last == "é" { expected.removeLast() }
+        }
+        #expect(SubTemplate(parsing: text).parts == expected)
+    }
+
     @Test func jsonInsideSubKeepsItsBraces() {
         // Policy documents inside Fn::Sub: `{` without `$` is text, the first `}` closes a `${`.
         let sub = SubTemplate(parsing: #"{"Resource": "${Bucket.Arn}/*"}"#)

@@ -2,7 +2,9 @@
 /// pack's own wording of the cause where it differs from the check's.
 ///
 /// The `Nag` pack's rules have no check: the suppression stage reports them (``Source/suppressionAudit(_:)``).
-public struct Rule: Sendable {
+///
+/// A class: it is shared by the rule set, every evaluation and every report, and never changed.
+public final class Rule: Sendable {
     /// What produces the rule's findings.
     public enum Source: Sendable {
         /// A check, evaluated once per resource of the types it reads.
@@ -40,7 +42,7 @@ public struct Rule: Sendable {
         }
     }
 
-    public init(id: RuleID, level: RuleLevel, check: any Check, controls: [String] = [], cause: String? = nil) {
+    public convenience init(id: RuleID, level: RuleLevel, check: any Check, controls: [String] = [], cause: String? = nil) {
         self.init(id: id, level: level, source: .check(check), controls: controls, cause: cause)
     }
 

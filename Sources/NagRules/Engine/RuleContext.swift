@@ -1,7 +1,9 @@
 import Synchronization
 
 /// What a rule can see while it evaluates a resource: the graph and the resolver.
-public struct RuleContext: Sendable {
+///
+/// A class: every check of every resource receives it, and it is shared, never changed.
+public final class RuleContext: Sendable {
     public let graph: ResourceGraph
     public let resolver: Resolver
     private let memo = MemoStore()
@@ -31,7 +33,7 @@ public struct RuleContext: Sendable {
         return built
     }
 
-    public init(template: Template, parameterValues: [String: String] = [:], undecidedParameters: [String: String] = [:],
+    public convenience init(template: Template, parameterValues: [String: String] = [:], undecidedParameters: [String: String] = [:],
                 space: ParameterSpace = .none) {
         self.init(graph: ResourceGraph(template: template),
                   resolver: Resolver(template: template, parameterValues: parameterValues, undecidedParameters: undecidedParameters,

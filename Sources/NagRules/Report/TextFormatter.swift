@@ -87,7 +87,7 @@ public struct TextFormatter: ReportFormatter {
     }
 
     private func diagnosticLine(_ diagnostic: LoadDiagnostic) -> String {
-        "\(diagnostic.location): \(paint(diagnostic.severity.rawValue, diagnostic.severity == .error ? .red : .yellow)): \(diagnostic.message)"
+        "\(diagnostic.location.description): \(paint(diagnostic.severity.rawValue, diagnostic.severity == .error ? .red : .yellow)): \(diagnostic.message)"
     }
 
     /// `generatedFrom`: the Serverless resource the SAM expansion generated the finding's resource from.
@@ -97,13 +97,13 @@ public struct TextFormatter: ReportFormatter {
         var resource = finding.resource.logicalId
         if let path = finding.resource.cdkPath { resource += " (\(path))" }
         if let generatedFrom, generatedFrom != finding.resource.logicalId { resource += " (generated from \(generatedFrom))" }
-        var text = "\(finding.location): \(level) \(paint(finding.qualifiedRuleId, .bold)) \(resource): \(finding.message)"
+        var text = "\(finding.location.description): \(level) \(paint(finding.qualifiedRuleId, .bold)) \(resource): \(finding.message)"
         if let detail = finding.detail { text += "\n    \(detail)" }
         if let suppression = finding.suppression {
-            let until = suppression.expires.map { " until \($0)" } ?? ""
-            text += "\n    suppressed at \(suppression.location)\(until): \(suppression.reason)"
+            let until = suppression.expires.map { " until \($0.description)" } ?? ""
+            text += "\n    suppressed at \(suppression.location.description)\(until): \(suppression.reason)"
         } else if let expired = finding.expiredSuppression, let date = expired.expires {
-            text += "\n    the suppression at \(expired.location) expired on \(date) and no longer applies: \(expired.reason)"
+            text += "\n    the suppression at \(expired.location.description) expired on \(date.description) and no longer applies: \(expired.reason)"
         }
         return text
     }

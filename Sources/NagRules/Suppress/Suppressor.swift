@@ -58,10 +58,18 @@ public struct Suppressor: Sendable {
         result.reserveCapacity(findings.count)
         for var finding in findings {
             let candidates = byOwner[finding.resource.logicalId, default: []] + templateWide
-            let alternate = renderings.isEmpty ? nil : finding.findingId.flatMap(renderings.alternate(of:))
+            // The other rendering of the finding id is worked out only for a suppression that names finding ids:
+            // a run's renderings can be many (every export of every stack), and most findings meet none.
+            var alternate: String??
             for index in candidates {
                 let suppression = suppressions[index]
-                guard covers(suppression, finding, alternate: alternate) else { continue }
+                let covered = covers(suppression, finding) {
+                    if let alternate { return alternate }
+                    let rendered = renderings.isEmpty ? nil : finding.findingId.flatMap(renderings.alternate(of:))
+                    alternate = .some(rendered)
+                    return rendered
+                }
+                guard covered else { continue }
                 // Refused for want of a reason (Nag-SUP1 says so), but not stale: not reported as unused.
                 used[index] = true
                 if finding.level == .error && !suppression.hasValidReason { continue }
@@ -110,7 +118,8 @@ public struct Suppressor: Sendable {
         return result
     }
 
-    private func covers(_ suppression: Suppression, _ finding: Finding, alternate: String?) -> Bool {
+    /// `alternate`: the other rendering of the finding's id (``FindingIdRenderings``), asked for only when needed.
+    private func covers(_ suppression: Suppression, _ finding: Finding, alternate: () -> String?) -> Bool {
         if suppression.ruleId == Suppression.validationFailureId {
             guard finding.kind == .unknown else { return false }
             return suppression.appliesTo?.contains { $0.matches(finding.ruleId) } ?? true
@@ -120,7 +129,7 @@ public struct Suppressor: Sendable {
         // As cdk-nag's `doesApply`: an entry with applies_to covers only granular findings it names, never
         // a non-granular finding or an unknown of the rule.
         guard finding.kind == .violation, let findingId = finding.findingId else { return false }
-        return patterns.contains { $0.matches(findingId) || alternate.map($0.matches) == true }
+        return patterns.contains { $0.matches(findingId) || alternate().map($0.matches) == true }
     }
 
     /// Nag-SUP5's problem for a suppression that still suppresses but stops within ``Suppression/expiryWarningDays``.
