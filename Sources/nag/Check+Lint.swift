@@ -44,6 +44,8 @@ extension CheckOptions {
                             loader: input.loader)
         linter.today = today
         linter.options.maxScenarios = maxScenarios
+        // Only the CSV and JUnit reports list what passed.
+        linter.options.recordsCompliantChecks = format == .csv || format == .junit
         var (sources, problems) = InputDiscovery.discover(settings.paths.value, loader: input.loader)
         sources.removeAll { source in source.discovered && settings.exclude.value.contains { $0.matches(source.name) } }
         if skipNonTemplates {

@@ -37,25 +37,40 @@ struct FileOutput: TextOutputStream {
 
     mutating func write(_ string: String) {
         guard failure == nil else { return }
+        if string.utf8.count >= Self.capacity {
+            // A large piece goes straight out from its own storage, not through (and growing) the buffer.
+            flush()
+            guard failure == nil else { return }
+            var string = string
+            let descriptor = self.descriptor
+            failure = string.withUTF8 { Self.writeAll($0, to: descriptor) }
+            return
+        }
         buffer.append(contentsOf: string.utf8)
         if buffer.count >= Self.capacity { flush() }
     }
 
     /// Writes out what is buffered (a failure is kept in ``failure``).
     mutating func flush() {
-        var offset = 0
-        while offset < buffer.count, failure == nil {
-            let written = buffer.withUnsafeBytes { bytes in
-                systemWrite(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
-            }
-            if written < 0 {
-                if errno == EINTR { continue }
-                failure = errno
-            } else {
-                offset += written
-            }
+        if failure == nil {
+            let descriptor = self.descriptor
+            failure = buffer.withUnsafeBufferPointer { Self.writeAll($0, to: descriptor) }
         }
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes every byte, retrying after interruptions; the error that stopped it, nil when all were written.
+    private static func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> Int32? {
+        var offset = 0
+        while offset < bytes.count {
+            let written = systemWrite(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            offset += written
+        }
+        return nil
     }
 
     /// The error that stopped writing, in words.

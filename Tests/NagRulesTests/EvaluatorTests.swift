@@ -188,6 +188,18 @@ final class CountingCheck: Check {
         }
     }
 
+    @Test func compliantPairsAreListedOnlyWhenAsked() throws {
+        let ruleSet = RuleSet(rules: TestRules.pack.rules)
+        let template = try TestRules.template(Self.thing)
+        let listing = Evaluator(ruleSet: ruleSet).evaluate(template)
+        var options = EvaluationOptions()
+        options.recordsCompliantChecks = false
+        let lean = Evaluator(ruleSet: ruleSet, options: options).evaluate(template)
+        #expect(!listing.compliant.isEmpty)
+        #expect(lean.compliant.isEmpty)
+        #expect(lean.findings == listing.findings)
+    }
+
     @Test func eachRuleKeepsItsPacksIdLevelAndControls() throws {
         let ruleSet = try RuleSelection(packNames: ["Test", "Other"]).ruleSet(from: TestRules.packs + [Self.otherPack])
         #expect(ruleSet.checkCount == 3)

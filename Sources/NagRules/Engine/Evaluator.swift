@@ -14,6 +14,9 @@ public struct EvaluationOptions: Sendable {
     /// The most parameter combinations nag evaluates per template (`--max-scenarios`), and the most one
     /// check explores for one resource; past it the rest is reported as undecided.
     public var maxScenarios = EvaluationOptions.defaultMaxScenarios
+    /// Whether evaluation lists the rule and resource pairs that complied (``TemplateEvaluation/compliant``):
+    /// only the CSV and JUnit reports show them, and a large template has hundreds of thousands.
+    public var recordsCompliantChecks = true
     /// Whether parameters with `AllowedValues` range over them (else they keep their `Default`, as cdk-nag
     /// would resolve them if it could).
     public var exploresScenarios = true
@@ -39,7 +42,7 @@ public struct TemplateEvaluation: Sendable {
     /// Violations and unknowns (suppressed ones included, with their suppression), then suppression
     /// problems; sorted in report order.
     public var findings: [Finding]
-    /// Rule and resource pairs that complied.
+    /// Rule and resource pairs that complied; empty unless ``EvaluationOptions/recordsCompliantChecks``.
     public var compliant: [CompliantCheck]
 }
 
@@ -73,7 +76,9 @@ public struct Evaluator: Sendable {
                     : explorer.answer(of: publication.check, for: resource)
                 for ruleIndex in publication.rules {
                     let rule = ruleSet.rules[ruleIndex]
-                    if answer.isCompliant { compliant.append(CompliantCheck(ruleId: rule.id.description, resource: summary)) }
+                    if answer.isCompliant && options.recordsCompliantChecks {
+                        compliant.append(CompliantCheck(ruleId: rule.id.description, resource: summary))
+                    }
                     for part in answer.parts {
                         record(part.outcome, of: rule, for: summary, in: template, scenario: part.scenario, into: &findings)
                     }

@@ -33,12 +33,28 @@ public struct TextFormatter: ReportFormatter {
         }
         // Files are formatted a batch at a time on all cores, then written in order: the text of one batch is
         // all that is held in memory.
+        // A file with many findings is written line by line instead, so its text is never held whole.
         var start = 0
         while start < report.files.count {
             let batch = Array(report.files[start..<min(start + Self.filesPerBatch, report.files.count)])
-            for block in concurrentMap(batch, block(of:)) where !block.isEmpty {
-                startBlock(&output)
-                output.write(block)
+            let blocks = concurrentMap(batch) { file in Self.isLarge(file) ? nil : block(of: file) }
+            for (file, block) in zip(batch, blocks) {
+                if let block {
+                    guard !block.isEmpty else { continue }
+                    startBlock(&output)
+                    output.write(block)
+                } else {
+                    var first = true
+                    forEachLine(of: file) { line in
+                        if first {
+                            startBlock(&output)
+                            first = false
+                        } else {
+                            output.write("\n")
+                        }
+                        output.write(line)
+                    }
+                }
             }
             start += batch.count
         }
@@ -58,24 +74,38 @@ public struct TextFormatter: ReportFormatter {
 
     /// How many files are formatted at once.
     static let filesPerBatch = 256
+    /// A file with more findings than this is written as it is formatted, not formatted ahead as one block.
+    static let largeFileFindings = 2_000
+
+    private static func isLarge(_ file: RunReport.FileResult) -> Bool {
+        (file.evaluation?.findings.count ?? 0) > largeFileFindings
+    }
 
     /// What one file has to say (its stack, diagnostics and findings), one per line; empty when nothing.
     private func block(of file: RunReport.FileResult) -> String {
         var text = ""
-        func line(_ line: String) {
-            if text.isEmpty {
-                if let header = stackHeader(file.file) { text = header + "\n" }
-            } else {
-                text += "\n"
-            }
+        forEachLine(of: file) { line in
+            if !text.isEmpty { text += "\n" }
             text += line
         }
+        return text
+    }
+
+    /// Hands `emit` each line of `file`'s block: the stack header (when a line follows it), diagnostics, findings.
+    private func forEachLine(of file: RunReport.FileResult, _ emit: (String) -> Void) {
+        var started = false
+        func line(_ text: String) {
+            if !started {
+                started = true
+                if let header = stackHeader(file.file) { emit(header) }
+            }
+            emit(text)
+        }
         for diagnostic in file.diagnostics { line(diagnosticLine(diagnostic)) }
-        guard let evaluation = file.evaluation else { return text }
+        guard let evaluation = file.evaluation else { return }
         for finding in evaluation.findings where showSuppressed || !(finding.isSuppressed || finding.baselined) {
             line(findingLines(finding, generatedFrom: evaluation.template.generatedFrom(of: finding.resource.logicalId)))
         }
-        return text
     }
 
     /// `stack NAME`, with CDK's construct path when it says more, for runs that read a cloud assembly.
