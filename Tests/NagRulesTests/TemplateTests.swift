@@ -169,3 +169,14 @@ private func loadJSON(_ text: String, file: String = "t.json") throws -> Templat
         #expect(json.resource(named: "Db")?.properties == yaml.resource(named: "Db")?.properties)
     }
 }
+
+@Suite struct NestedStackPathTests {
+    @Test(arguments: [
+        ("", "a.yaml", "a.yaml"), ("", "./a.yaml", "a.yaml"), ("dir", "sub/../a.yaml", "dir/a.yaml"),
+        ("dir/", "./x//y.json", "dir/x/y.json"), ("/abs/dir", "../t.json", "/abs/t.json"), ("d", "/etc/t.yaml", "/etc/t.yaml"),
+        ("", "../../a", "../../a"), ("a/b", "../../../c", "../c"), ("", "é/./ü.yaml", "é/ü.yaml"), ("", "..x/.y/a", "..x/.y/a"),
+    ])
+    func pathsAreJoinedAndTidied(directory: String, relative: String, expected: String) {
+        #expect(NestedStack.join(directory, relative) == expected)
+    }
+}

@@ -72,16 +72,23 @@ public struct NestedStack: Sendable, Equatable {
     /// are not resolved, so the path reads as the user's own.
     static func join(_ directory: String, _ relative: String) -> String {
         let whole = relative.hasPrefix("/") || directory.isEmpty ? relative : directory + "/" + relative
-        var parts: [Substring] = []
-        // Split on the byte: a `/` is never part of another character's bytes, and splitting by characters
-        // costs more than the rest of finding a run's inputs.
-        for bytes in whole.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true) {
-            let part = Substring(bytes)
-            if part == "." { continue }
-            if part == "..", let last = parts.last, last != ".." { parts.removeLast(); continue }
+        // Read on the bytes: a `/` is never part of another character's bytes, and this runs for every input.
+        let utf8 = whole.utf8
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        var parts: [Substring.UTF8View] = []
+        var start = utf8.startIndex
+        while start < utf8.endIndex {
+            let end = utf8[start...].firstIndex(of: slash) ?? utf8.endIndex
+            let part = utf8[start..<end]
+            start = end < utf8.endIndex ? utf8.index(after: end) : end
+            if part.isEmpty || part.elementsEqual([dot]) { continue }
+            if part.elementsEqual([dot, dot]), let last = parts.last, !last.elementsEqual([dot, dot]) {
+                parts.removeLast()
+                continue
+            }
             parts.append(part)
         }
-        let joined = parts.joined(separator: "/")
+        let joined = parts.map { String(Substring($0)) }.joined(separator: "/")
         return whole.hasPrefix("/") ? "/" + joined : joined
     }
 

@@ -107,10 +107,13 @@ struct SAMPolicies {
 
     /// Managed policy names to the part of their ARN after `policy/`.
     static let managedPolicies: [String: String] = {
+        // Split on the bytes (the list is ASCII, over a thousand lines): read on first use, on one core.
         var map: [String: String] = [:]
-        for line in SAMPolicyData.managedPolicyLines.split(separator: "\n") {
-            let parts = line.split(separator: "\t", maxSplits: 1)
-            map[String(parts[0])] = String(parts.count > 1 ? parts[1] : parts[0])
+        let newline = UInt8(ascii: "\n"), tab = UInt8(ascii: "\t")
+        for line in SAMPolicyData.managedPolicyLines.utf8.split(separator: newline) {
+            let name = line.prefix { $0 != tab }
+            let rest = line.dropFirst(name.count + 1)
+            map[String(Substring(name))] = String(Substring(rest.isEmpty ? name : rest))
         }
         return map
     }()
