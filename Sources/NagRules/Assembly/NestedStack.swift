@@ -71,24 +71,35 @@ public struct NestedStack: Sendable, Equatable {
     /// `relative` inside `directory` (an absolute `relative` as is), with `.` and `x/..` parts taken out; links
     /// are not resolved, so the path reads as the user's own.
     static func join(_ directory: String, _ relative: String) -> String {
-        let whole = relative.hasPrefix("/") || directory.isEmpty ? relative : directory + "/" + relative
+        var whole = relative.hasPrefix("/") || directory.isEmpty ? relative : directory + "/" + relative
         // Read on the bytes: a `/` is never part of another character's bytes, and this runs for every input.
-        let utf8 = whole.utf8
-        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
-        var parts: [Substring.UTF8View] = []
-        var start = utf8.startIndex
-        while start < utf8.endIndex {
-            let end = utf8[start...].firstIndex(of: slash) ?? utf8.endIndex
-            let part = utf8[start..<end]
-            start = end < utf8.endIndex ? utf8.index(after: end) : end
-            if part.isEmpty || part.elementsEqual([dot]) { continue }
-            if part.elementsEqual([dot, dot]), let last = parts.last, !last.elementsEqual([dot, dot]) {
-                parts.removeLast()
-                continue
+        let joined = whole.withUTF8 { bytes -> String in
+            let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+            func isDots(_ part: Range<Int>, _ count: Int) -> Bool {
+                part.count == count && bytes[part].allSatisfy { $0 == dot }
             }
-            parts.append(part)
+            var parts: [Range<Int>] = []
+            var start = 0
+            while start <= bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != slash { end += 1 }
+                let part = start..<end
+                start = end + 1
+                if part.isEmpty || isDots(part, 1) { continue }
+                if isDots(part, 2), let last = parts.last, !isDots(last, 2) {
+                    parts.removeLast()
+                    continue
+                }
+                parts.append(part)
+            }
+            var text: [UInt8] = []
+            text.reserveCapacity(bytes.count)
+            for (index, part) in parts.enumerated() {
+                if index > 0 { text.append(slash) }
+                text.append(contentsOf: bytes[part])
+            }
+            return String(decoding: text, as: UTF8.self)
         }
-        let joined = parts.map { String(Substring($0)) }.joined(separator: "/")
         return whole.hasPrefix("/") ? "/" + joined : joined
     }
 
