@@ -5,20 +5,30 @@
 /// kept as written. A key repeated in one object is an error that names both places: CloudFormation
 /// refuses such templates, and silently keeping one value would let a template hide a setting from review.
 struct JSONParser {
-    private let bytes: UnsafeBufferPointer<UInt8>
+    let bytes: UnsafeBufferPointer<UInt8>
     private let limits: LoadLimits
-    private var offset = 0
+    var offset = 0
     private var line = 1
     private var lineStart = 0
     /// UTF-8 continuation bytes seen on the current line, so columns count characters, not bytes.
-    private var lineExtraBytes = 0
+    var lineExtraBytes = 0
     private var depth = 0
     /// Problems that do not stop loading (a trailing comma).
     private var warnings: [ParseError] = []
+    /// The entries and items of the objects and lists still open, each container's above its parent's.
+    private let entryStack: ElementStack<ValueMap.Entry>
+    private let itemStack: ElementStack<Value>
+    var interner = StringInterner()
+    /// Whether the string ``parseString()`` read last was plain ASCII (no escapes: those take the slow path).
+    var lastStringIsASCII = false
 
     private init(bytes: UnsafeBufferPointer<UInt8>, limits: LoadLimits) {
         self.bytes = bytes
         self.limits = limits
+        // Small documents (a policy held in a string) get small stacks.
+        let capacity = min(256, bytes.count / 32 + 8)
+        entryStack = ElementStack(capacity: capacity)
+        itemStack = ElementStack(capacity: capacity)
     }
 
     /// Parses one JSON document.
@@ -53,7 +63,7 @@ struct JSONParser {
 
     // MARK: - Positions
 
-    private var position: Position {
+    @inline(__always) var position: Position {
         Position(line: line, column: offset - lineStart - lineExtraBytes + 1)
     }
 
@@ -72,13 +82,29 @@ struct JSONParser {
             case 0x0A:
                 offset += 1
                 newLine()
+                skipIndentation()
             case 0x0D:
                 offset += 1
                 if offset < bytes.count, bytes[offset] == 0x0A { offset += 1 }
                 newLine()
+                skipIndentation()
             default:
                 return
             }
+        }
+    }
+
+    /// Steps over the spaces starting a line (a pretty-printed file's indentation) eight bytes at a time.
+    private mutating func skipIndentation() {
+        guard let base = bytes.baseAddress else { return }
+        while offset + 8 <= bytes.count {
+            let other = UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
+                ^ 0x2020_2020_2020_2020
+            if other != 0 {
+                offset += other.trailingZeroBitCount >> 3
+                return
+            }
+            offset += 8
         }
     }
 
@@ -121,12 +147,13 @@ struct JSONParser {
         try enterContainer(at: start)
         defer { depth -= 1 }
         offset += 1
-        var entries: [ValueMap.Entry] = []
+        let first = entryStack.count
         var seen: [String: Int]?
+        var keysAreASCII = true
         skipWhitespace()
         if offset < bytes.count, bytes[offset] == UInt8(ascii: "}") {
             offset += 1
-            return Value.map(entries, at: start)
+            return Value.map([], at: start)
         }
         while true {
             skipWhitespace()
@@ -135,10 +162,11 @@ struct JSONParser {
                 throw ParseError(message: "unexpected \(describeCurrent()), expected a quoted key", position: keyPosition)
             }
             let key = try parseString()
-            if let first = firstOccurrence(of: key, in: entries, index: &seen) {
+            keysAreASCII = keysAreASCII && lastStringIsASCII
+            if let earlier = firstOccurrence(of: key, from: first, ascii: keysAreASCII, index: &seen) {
                 throw ParseError(
-                    message: "duplicate key \"\(key)\" (first defined at line \(first.line), column \(first.column))",
-                    position: keyPosition, related: [first])
+                    message: "duplicate key \"\(key)\" (first defined at line \(earlier.line), column \(earlier.column))",
+                    position: keyPosition, related: [earlier])
             }
             skipWhitespace()
             guard offset < bytes.count, bytes[offset] == UInt8(ascii: ":") else {
@@ -148,7 +176,7 @@ struct JSONParser {
             offset += 1
             skipWhitespace()
             let value = try parseValue()
-            entries.append(ValueMap.Entry(key: key, keyPosition: keyPosition, value: value))
+            entryStack.append(ValueMap.Entry(key: key, keyPosition: keyPosition, value: value))
             skipWhitespace()
             guard offset < bytes.count else {
                 throw ParseError(message: "unexpected end of file inside the object that starts at \(start)",
@@ -156,10 +184,10 @@ struct JSONParser {
             }
             switch bytes[offset] {
             case UInt8(ascii: ","):
-                if skipTrailingComma(before: UInt8(ascii: "}")) { return Value.map(entries, at: start) }
+                if skipTrailingComma(before: UInt8(ascii: "}")) { return Value.map(entryStack.popArray(from: first), at: start) }
             case UInt8(ascii: "}"):
                 offset += 1
-                return Value.map(entries, at: start)
+                return Value.map(entryStack.popArray(from: first), at: start)
             default:
                 throw ParseError(message: "unexpected \(describeCurrent()), expected ',' or '}'", position: position)
             }
@@ -182,17 +210,25 @@ struct JSONParser {
     }
 
     /// Linear search for small objects; a dictionary once an object grows past a few dozen keys.
-    private func firstOccurrence(of key: String, in entries: [ValueMap.Entry], index: inout [String: Int]?) -> Position? {
+    /// `first` is where the object's entries start on the entry stack. When `ascii` (this key and all before it
+    /// are ASCII), keys of different lengths cannot be equal; otherwise `==` decides, which also treats
+    /// canonically equivalent spellings (`é` composed or not, the Kelvin sign and `K`) as the same key.
+    private func firstOccurrence(of key: String, from first: Int, ascii: Bool, index: inout [String: Int]?) -> Position? {
+        let count = entryStack.count
         if index == nil {
-            if entries.count < 32 {
-                return entries.first(where: { $0.key == key })?.keyPosition
+            if count - first < 32 {
+                let length = key.utf8.count
+                for i in first..<count where (!ascii || entryStack[i].key.utf8.count == length) && entryStack[i].key == key {
+                    return entryStack[i].keyPosition
+                }
+                return nil
             }
-            var built = [String: Int](minimumCapacity: entries.count * 2)
-            for (i, entry) in entries.enumerated() { built[entry.key] = i }
+            var built = [String: Int](minimumCapacity: (count - first) * 2)
+            for i in first..<count { built[entryStack[i].key] = i }
             index = built
         }
-        if let existing = index?[key] { return entries[existing].keyPosition }
-        index?[key] = entries.count
+        if let existing = index?[key] { return entryStack[existing].keyPosition }
+        index?[key] = count
         return nil
     }
 
@@ -200,15 +236,16 @@ struct JSONParser {
         try enterContainer(at: start)
         defer { depth -= 1 }
         offset += 1
-        var items: [Value] = []
+        let first = itemStack.count
         skipWhitespace()
         if offset < bytes.count, bytes[offset] == UInt8(ascii: "]") {
             offset += 1
-            return Value(.list(items), at: start)
+            return Value(.list([]), at: start)
         }
         while true {
             skipWhitespace()
-            items.append(try parseValue())
+            let item = try parseValue()
+            itemStack.append(item)
             skipWhitespace()
             guard offset < bytes.count else {
                 throw ParseError(message: "unexpected end of file inside the list that starts at \(start)",
@@ -216,10 +253,10 @@ struct JSONParser {
             }
             switch bytes[offset] {
             case UInt8(ascii: ","):
-                if skipTrailingComma(before: UInt8(ascii: "]")) { return Value(.list(items), at: start) }
+                if skipTrailingComma(before: UInt8(ascii: "]")) { return Value(.list(itemStack.popArray(from: first)), at: start) }
             case UInt8(ascii: "]"):
                 offset += 1
-                return Value(.list(items), at: start)
+                return Value(.list(itemStack.popArray(from: first)), at: start)
             default:
                 throw ParseError(message: "unexpected \(describeCurrent()), expected ',' or ']'", position: position)
             }
@@ -275,139 +312,5 @@ struct JSONParser {
             }
         }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)
-    }
-
-    // MARK: - Strings
-
-    /// Parses a string starting at its opening quote; returns its contents.
-    private mutating func parseString() throws -> String {
-        let openPosition = position
-        offset += 1
-        let contentStart = offset
-        // Fast path: plain ASCII with no escapes.
-        while offset < bytes.count {
-            let byte = bytes[offset]
-            if byte == UInt8(ascii: "\"") {
-                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[contentStart..<offset]), as: UTF8.self)
-                offset += 1
-                return text
-            }
-            if byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { break }
-            offset += 1
-        }
-        var buffer = [UInt8](UnsafeBufferPointer(rebasing: bytes[contentStart..<offset]))
-        while offset < bytes.count {
-            let byte = bytes[offset]
-            switch byte {
-            case UInt8(ascii: "\""):
-                offset += 1
-                return String(decoding: buffer, as: UTF8.self)
-            case UInt8(ascii: "\\"):
-                try parseEscape(into: &buffer)
-            case 0..<0x20:
-                if byte == 0x0A || byte == 0x0D {
-                    // Point at the opening quote: that is where the missing quote belongs to.
-                    throw ParseError(message: "unterminated string: the line ends before its closing quote",
-                                     position: openPosition)
-                }
-                throw ParseError(message: "control character 0x\(String(byte, radix: 16, uppercase: true)) in a string (escape it)",
-                                 position: position)
-            case 0x80...:
-                let length = try validateUTF8Sequence()
-                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[offset..<(offset + length)]))
-                offset += length
-                lineExtraBytes += length - 1
-            default:
-                buffer.append(byte)
-                offset += 1
-            }
-        }
-        throw ParseError(message: "unterminated string: the file ends before its closing quote", position: openPosition)
-    }
-
-    /// Checks the multi-byte UTF-8 sequence at `offset` and returns its length.
-    private func validateUTF8Sequence() throws -> Int {
-        let lead = bytes[offset]
-        let length: Int
-        var minimum: UInt32
-        var scalar: UInt32
-        switch lead {
-        case 0xC2...0xDF: length = 2; minimum = 0x80; scalar = UInt32(lead & 0x1F)
-        case 0xE0...0xEF: length = 3; minimum = 0x800; scalar = UInt32(lead & 0x0F)
-        case 0xF0...0xF4: length = 4; minimum = 0x10000; scalar = UInt32(lead & 0x07)
-        default: throw invalidUTF8()
-        }
-        guard offset + length <= bytes.count else { throw invalidUTF8() }
-        for i in 1..<length {
-            let next = bytes[offset + i]
-            guard next & 0xC0 == 0x80 else { throw invalidUTF8() }
-            scalar = scalar << 6 | UInt32(next & 0x3F)
-        }
-        guard scalar >= minimum, scalar <= 0x10FFFF, !(0xD800...0xDFFF).contains(scalar) else { throw invalidUTF8() }
-        return length
-    }
-
-    private func invalidUTF8() -> ParseError {
-        ParseError(message: "invalid UTF-8 (byte 0x\(String(bytes[offset], radix: 16, uppercase: true)))",
-                   position: position)
-    }
-
-    private mutating func parseEscape(into buffer: inout [UInt8]) throws {
-        let escapePosition = position
-        offset += 1
-        guard offset < bytes.count else {
-            throw ParseError(message: "unterminated string: the file ends inside an escape", position: escapePosition)
-        }
-        let byte = bytes[offset]
-        offset += 1
-        switch byte {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): buffer.append(byte)
-        case UInt8(ascii: "b"): buffer.append(0x08)
-        case UInt8(ascii: "f"): buffer.append(0x0C)
-        case UInt8(ascii: "n"): buffer.append(0x0A)
-        case UInt8(ascii: "r"): buffer.append(0x0D)
-        case UInt8(ascii: "t"): buffer.append(0x09)
-        case UInt8(ascii: "u"):
-            var scalar = try parseHex4(escapePosition)
-            if (0xD800...0xDBFF).contains(scalar) {
-                guard offset + 1 < bytes.count, bytes[offset] == UInt8(ascii: "\\"), bytes[offset + 1] == UInt8(ascii: "u") else {
-                    throw ParseError(message: "unpaired UTF-16 surrogate in \\u escape", position: escapePosition)
-                }
-                offset += 2
-                let low = try parseHex4(escapePosition)
-                guard (0xDC00...0xDFFF).contains(low) else {
-                    throw ParseError(message: "unpaired UTF-16 surrogate in \\u escape", position: escapePosition)
-                }
-                scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-            } else if (0xDC00...0xDFFF).contains(scalar) {
-                throw ParseError(message: "unpaired UTF-16 surrogate in \\u escape", position: escapePosition)
-            }
-            // Every value here is a valid scalar: surrogates were paired or rejected above.
-            let character = Unicode.Scalar(scalar) ?? "\u{FFFD}"
-            buffer.append(contentsOf: String(character).utf8)
-        default:
-            throw ParseError(message: "invalid escape '\\\(Character(Unicode.Scalar(byte)))' in a string",
-                             position: escapePosition)
-        }
-    }
-
-    private mutating func parseHex4(_ escapePosition: Position) throws -> UInt32 {
-        guard offset + 4 <= bytes.count else {
-            throw ParseError(message: "\\u escape needs four hex digits", position: escapePosition)
-        }
-        var value: UInt32 = 0
-        for _ in 0..<4 {
-            let byte = bytes[offset]
-            let digit: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-            default: throw ParseError(message: "\\u escape needs four hex digits", position: escapePosition)
-            }
-            value = value << 4 | UInt32(digit)
-            offset += 1
-        }
-        return value
     }
 }

@@ -15,15 +15,22 @@ struct StringInterner {
     static let minimumLength = 16
     static let maximumLength = 96
 
+    /// The table is allocated with the first string long enough to share, small, and doubles as it fills, so a
+    /// small document (a policy held in a string) pays little for it.
     init() {
-        slots = Array(repeating: nil, count: 1024)
-        hashes = Array(repeating: 0, count: 1024)
-        mask = 1023
+        slots = []
+        hashes = []
+        mask = 0
     }
 
     mutating func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         guard bytes.count >= Self.minimumLength, bytes.count <= Self.maximumLength else {
             return String(decoding: bytes, as: UTF8.self)
+        }
+        if slots.isEmpty {
+            slots = Array(repeating: nil, count: 64)
+            hashes = Array(repeating: 0, count: 64)
+            mask = 63
         }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }

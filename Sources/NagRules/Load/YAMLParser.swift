@@ -115,8 +115,8 @@ struct YAMLTreeBuilder {
     let input: UnsafeBufferPointer<UInt8>
     let limits: LoadLimits
     var frames: [Frame] = []
-    var items: [Value] = []
-    var entries: [ValueMap.Entry] = []
+    let items = ElementStack<Value>()
+    let entries = ElementStack<ValueMap.Entry>()
     var anchors: [String: (value: Value, size: Int, height: Int)] = [:]
     var aliasExpansion = 0
     var root: Value?
@@ -191,12 +191,10 @@ struct YAMLTreeBuilder {
         var value: Value
         switch frame.kind {
         case .sequence:
-            let list = Array(items[frame.start...])
-            items.removeSubrange(frame.start...)
+            let list = items.popArray(from: frame.start)
             value = Value(.list(list), at: frame.contentPosition)
         case .mapping:
-            var list = Array(entries[frame.start...])
-            entries.removeSubrange(frame.start...)
+            var list = entries.popArray(from: frame.start)
             if !frame.merges.isEmpty {
                 list = Self.applyMerges(frame.merges, to: list)
             }
@@ -250,7 +248,7 @@ struct YAMLTreeBuilder {
     // MARK: Building
 
     /// Adds a finished node to the open collection, or makes it the document root.
-    private mutating func attach(_ value: Value, size: Int, height: Int) throws {
+    private mutating func attach(_ value: consuming Value, size: Int, height: Int) throws {
         guard !frames.isEmpty else {
             root = value
             return
@@ -262,13 +260,12 @@ struct YAMLTreeBuilder {
         case .sequence:
             items.append(value)
         case .mapping:
-            guard let key = frames[top].pendingKey else { return } // keys are taken before attach
+            guard let key = frames[top].pendingKey.take() else { return } // keys are taken before attach
             if frames[top].pendingIsMerge {
                 try addMerge(value)
             } else {
                 entries.append(ValueMap.Entry(key: key, keyPosition: frames[top].pendingKeyPosition, value: value))
             }
-            frames[top].pendingKey = nil
             frames[top].pendingIsMerge = false
         }
     }
@@ -369,6 +366,13 @@ struct CharacterCursor {
             byteOffset = input.count >= 3 && input[0] == 0xEF && input[1] == 0xBB && input[2] == 0xBF ? 3 : 0
         }
         while characterIndex < target && byteOffset < input.count {
+            // ASCII, where characters and bytes agree, goes eight bytes at a time.
+            if characterIndex + 8 <= target, byteOffset + 8 <= input.count, let base = input.baseAddress,
+               UnsafeRawPointer(base + byteOffset).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                byteOffset += 8
+                characterIndex += 8
+                continue
+            }
             byteOffset += Self.sequenceLength(input[byteOffset])
             characterIndex += 1
         }

@@ -27,11 +27,15 @@ public struct CSVFormatter: ReportFormatter {
     public func write(_ report: RunReport, to output: inout some TextOutputStream) {
         let table = RuleTable(report.rules)
         let several = report.files.filter(\.loaded).count > 1
-        output.write(Self.header + (several ? "," + Self.fileColumn : "") + "\n")
+        var text = ReportText()
+        text.append(Self.header + (several ? "," + Self.fileColumn : "") + "\n")
         for file in report.files {
             guard let evaluation = file.evaluation else { continue }
-            for row in rows(of: evaluation, table, file: several ? file.file : nil) { output.write(row.text) }
+            writeRows(of: evaluation, table, file: several ? file.file : nil, into: &text) { _, text in
+                text.flushIfFull(to: &output)
+            }
         }
+        text.flush(to: &output)
     }
 
     /// cdk-nag 2's per-stack reports: for each stack (in report order) and each pack of the run, the rows of that
@@ -50,9 +54,11 @@ public struct CSVFormatter: ReportFormatter {
                 stackNames.append(name)
                 texts[name] = Dictionary(uniqueKeysWithValues: table.packs.map { ($0, Self.header + "\n") })
             }
-            for row in rows(of: evaluation, table) {
-                guard let pack = RuleID(parsing: row.ruleId)?.pack else { continue }
-                texts[name]?[pack, default: Self.header + "\n"] += row.text
+            var text = ReportText()
+            writeRows(of: evaluation, table, into: &text) { ruleId, text in
+                defer { text.clear() }
+                guard let pack = RuleID(parsing: ruleId)?.pack else { return }
+                texts[name]?[pack, default: Self.header + "\n"] += text.string
             }
         }
         return stackNames.flatMap { name in
@@ -60,33 +66,36 @@ public struct CSVFormatter: ReportFormatter {
         }
     }
 
-    /// Each rule's cause and level, and the run's packs in order.
+    /// The run's rules in order (a rule id's cause and level are its first rule's), and its packs in order.
     private struct RuleTable {
         var rules: [RuleDescription]
-        var causes: [String: String] = [:]
-        var levels: [String: RuleLevel] = [:]
+        var order: RuleCheck.RuleOrder
         var packs: [String] = []
 
         init(_ rules: [RuleDescription]) {
             self.rules = rules
+            order = RuleCheck.RuleOrder(rules)
             for rule in rules {
-                if causes[rule.id] == nil { causes[rule.id] = rule.cause }
-                if levels[rule.id] == nil { levels[rule.id] = rule.level }
                 if let pack = RuleID(parsing: rule.id)?.pack, !packs.contains(pack) { packs.append(pack) }
             }
         }
+
+        /// The rule a check is about, when it is one of the run's.
+        func rule(of check: RuleCheck) -> RuleDescription? {
+            check.rulePosition.map { rules[$0] }
+        }
     }
 
-    /// The rows of one evaluated file, each with the rule it is about.
-    private func rows(of evaluation: TemplateEvaluation, _ table: RuleTable, file: String? = nil) -> [(ruleId: String, text: String)] {
-        var rows: [(ruleId: String, text: String)] = []
-        let extra = file.map { [$0] } ?? []
-        for check in RuleCheck.checks(of: evaluation, rules: table.rules) {
+    /// Writes the rows of one evaluated file into `text`, calling `rowWritten` with the rule id after each row.
+    private func writeRows(of evaluation: TemplateEvaluation, _ table: RuleTable, file: String? = nil, into text: inout ReportText,
+                           rowWritten: (String, inout ReportText) -> Void) {
+        for check in RuleCheck.checks(of: evaluation, order: table.order) {
             let resource = check.resource.cdkPath ?? check.resource.logicalId
-            let info = table.causes[check.ruleId]
+            let rule = table.rule(of: check)
             if check.findings.isEmpty {
-                rows.append((check.ruleId, Self.row([check.ruleId, resource, "Compliant", "N/A",
-                                                     Self.level(table.levels[check.ruleId] ?? .error), info ?? ""] + extra)))
+                Self.writeRow(check.ruleId, resource, "Compliant", "N/A", Self.level(rule?.level ?? .error), rule?.cause ?? "",
+                              file: file, into: &text)
+                rowWritten(check.ruleId, &text)
             }
             for finding in check.findings {
                 var compliance = finding.kind == .unknown ? "UNKNOWN" : "Non-Compliant"
@@ -99,12 +108,34 @@ public struct CSVFormatter: ReportFormatter {
                     }
                 }
                 // An unknown's level is the --unknown level; the column is the rule's, as in cdk-nag.
-                let level = finding.kind == .unknown ? table.levels[finding.ruleId] ?? finding.level : finding.level
-                rows.append((finding.ruleId, Self.row([finding.qualifiedRuleId, resource, compliance, reason,
-                                                       Self.level(level), info ?? finding.message] + extra)))
+                let level = finding.kind == .unknown ? rule?.level ?? finding.level : finding.level
+                Self.writeRow(finding.qualifiedRuleId, resource, compliance, reason, Self.level(level), rule?.cause ?? finding.message,
+                              file: file, into: &text)
+                rowWritten(finding.ruleId, &text)
             }
         }
-        return rows
+    }
+
+    /// One row: each field in double quotes with `"` doubled, as cdk-nag writes them, `file` last when given.
+    private static func writeRow(_ ruleId: String, _ resource: String, _ compliance: String, _ reason: String, _ level: String,
+                                 _ info: String, file: String?, into text: inout ReportText) {
+        let comma = UInt8(ascii: ",")
+        text.appendCSVQuoted(ruleId)
+        text.append(byte: comma)
+        text.appendCSVQuoted(resource)
+        text.append(byte: comma)
+        text.appendCSVQuoted(compliance)
+        text.append(byte: comma)
+        text.appendCSVQuoted(reason)
+        text.append(byte: comma)
+        text.appendCSVQuoted(level)
+        text.append(byte: comma)
+        text.appendCSVQuoted(info)
+        if let file {
+            text.append(byte: comma)
+            text.appendCSVQuoted(file)
+        }
+        text.append(byte: UInt8(ascii: "\n"))
     }
 
     /// cdk-nag's `NagMessageLevel` words.
@@ -117,6 +148,12 @@ public struct CSVFormatter: ReportFormatter {
 
     /// Each field in double quotes with `"` doubled, as cdk-nag writes them.
     static func row(_ fields: [String]) -> String {
-        fields.map { "\"" + $0.replacingAll("\"", with: "\"\"") + "\"" }.joined(separator: ",") + "\n"
+        var text = ReportText()
+        for (index, field) in fields.enumerated() {
+            if index > 0 { text.append(byte: UInt8(ascii: ",")) }
+            text.appendCSVQuoted(field)
+        }
+        text.append(byte: UInt8(ascii: "\n"))
+        return text.string
     }
 }

@@ -22,10 +22,11 @@ public struct JSONFormatter: ReportFormatter {
             ("findings", JSONNode.streamedItems),
         ])
         // Findings go straight to text (no JSONNode per finding): the report can hold tens of thousands.
-        envelope.write(streaming: report.files, to: &output) { file, writer in
+        envelope.write(streaming: report.files, to: &output) { file, writer, output in
             guard let evaluation = file.evaluation else { return }
             for finding in evaluation.findings {
                 Self.write(finding, in: report, template: evaluation.template, to: &writer)
+                writer.flushIfFull(to: &output)
             }
         }
         output.write("\n")
@@ -70,7 +71,7 @@ public struct JSONFormatter: ReportFormatter {
 
     /// A finding, with where it stands against the run's fail level (`standing`, and `notFailingBecause` in words).
     static func write(_ f: Finding, in report: RunReport, template: Template? = nil, to writer: inout JSONWriter) {
-        let generatedFrom = template?.resource(named: f.resource.logicalId)?.generatedFrom
+        let generatedFrom = template?.generatedFrom(of: f.resource.logicalId)
         writer.beginObject()
         write(members: f, generatedFrom: generatedFrom, to: &writer)
         writer.member("standing", string: report.standing(of: f).rawValue)

@@ -24,9 +24,9 @@ package indirect enum JSONNode: Sendable, Equatable, ExpressibleByStringLiteral,
 
     /// The JSON text; `pretty` indents by two spaces.
     package func rendered(pretty: Bool = true) -> String {
-        var out = ""
+        var out = ReportText()
         write(into: &out, indent: pretty ? 0 : nil)
-        return out
+        return out.string
     }
 
     /// Stands, in an envelope given to ``write(streaming:to:)``, for the array whose items are streamed.
@@ -37,14 +37,18 @@ package indirect enum JSONNode: Sendable, Equatable, ExpressibleByStringLiteral,
     /// `items`, each rendered and written as it comes: the output is the same text as rendering the whole
     /// document, without ever holding the array or its text.
     package func write(streaming items: some Sequence<JSONNode>, to output: inout some TextOutputStream) {
-        write(streaming: items, to: &output) { item, writer in writer.node(item) }
+        write(streaming: items, to: &output) { item, writer, _ in writer.node(item) }
     }
 
     /// Writes this document with the ``streamedItems`` value replaced by an array whose items `writeItems` writes
     /// straight into JSON text (no ``JSONNode`` made for them), any number for each of `groups` (a report's
     /// files, say). The text goes out in pieces of about 32 KiB, so the array is never held whole.
-    package func write<Groups: Sequence>(streaming groups: Groups, to output: inout some TextOutputStream,
-                                         writingItems writeItems: (Groups.Element, inout JSONWriter) -> Void) {
+    /// `writeItems` also gets the output, to hand the text on as it grows (``JSONWriter/flushIfFull(to:)``) within
+    /// a group of many items.
+    package func write<Groups: Sequence, Output: TextOutputStream>(
+        streaming groups: Groups, to output: inout Output,
+        writingItems writeItems: (Groups.Element, inout JSONWriter, inout Output) -> Void
+    ) {
         let envelope = rendered()
         let marker = Self.streamedItems.rendered()
         guard let range = envelope.firstRange(of: marker) else {
@@ -57,78 +61,49 @@ package indirect enum JSONNode: Sendable, Equatable, ExpressibleByStringLiteral,
         var writer = JSONWriter(level: prefix[lineStart...].prefix { $0 == " " }.count / 2)
         writer.beginArray()
         for group in groups {
-            writeItems(group, &writer)
-            if writer.text.utf8.count >= 1 << 15 {
-                output.write(writer.text)
-                writer.clear()
-            }
+            writeItems(group, &writer, &output)
+            writer.flushIfFull(to: &output)
         }
         writer.endArray()
-        output.write(writer.text)
+        writer.flush(to: &output)
         output.write(String(envelope[range.upperBound...]))
     }
 
-    func write(into out: inout String, indent: Int?) {
+    func write(into out: inout ReportText, indent: Int?) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .number(let n): out += n
-        case .string(let s): Self.writeString(s, into: &out)
+        case .null: out.append("null")
+        case .bool(let b): out.append(b ? "true" : "false")
+        case .number(let n): out.append(n)
+        case .string(let s): out.appendJSONString(s)
         case .array(let items):
-            guard !items.isEmpty else { out += "[]"; return }
-            out += "["
+            guard !items.isEmpty else { return out.append("[]") }
+            out.append(byte: UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
-                if i > 0 { out += "," }
-                Self.newline(&out, indent.map { $0 + 1 })
+                if i > 0 { out.append(byte: UInt8(ascii: ",")) }
+                if let indent { out.appendNewline(indent: indent + 1) }
                 item.write(into: &out, indent: indent.map { $0 + 1 })
             }
-            Self.newline(&out, indent)
-            out += "]"
+            if let indent { out.appendNewline(indent: indent) }
+            out.append(byte: UInt8(ascii: "]"))
         case .object(let members):
-            guard !members.isEmpty else { out += "{}"; return }
-            out += "{"
+            guard !members.isEmpty else { return out.append("{}") }
+            out.append(byte: UInt8(ascii: "{"))
             for (i, (key, value)) in members.enumerated() {
-                if i > 0 { out += "," }
-                Self.newline(&out, indent.map { $0 + 1 })
-                Self.writeString(key, into: &out)
-                out += indent == nil ? ":" : ": "
+                if i > 0 { out.append(byte: UInt8(ascii: ",")) }
+                if let indent { out.appendNewline(indent: indent + 1) }
+                out.appendJSONString(key)
+                out.append(indent == nil ? ":" : ": ")
                 value.write(into: &out, indent: indent.map { $0 + 1 })
             }
-            Self.newline(&out, indent)
-            out += "}"
+            if let indent { out.appendNewline(indent: indent) }
+            out.append(byte: UInt8(ascii: "}"))
         }
     }
 
-    static func newline(_ out: inout String, _ indent: Int?) {
-        guard let indent else { return }
-        out += indent < newlines.count ? newlines[indent] : "\n" + String(repeating: "  ", count: indent)
-    }
-
-    /// A newline and the indentation of each level, made once.
-    private static let newlines: [String] = (0..<32).map { "\n" + String(repeating: "  ", count: $0) }
-
+    /// `s` as a JSON string literal, appended to `out`.
     static func writeString(_ s: String, into out: inout String) {
-        out += "\""
-        // Most strings need no escape: append them whole (escapes are ASCII, and no byte of a multi-byte
-        // UTF-8 sequence is below 0x80, so a byte scan decides exactly).
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
-            out += s
-            out += "\""
-            return
-        }
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let c where c.value < 0x20:
-                let hex = String(c.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
+        var text = ReportText()
+        text.appendJSONString(s)
+        out += text.string
     }
 }

@@ -11,8 +11,8 @@
 /// // writer.text == "{\n  \"rule\": \"AwsSolutions-S1\",\n  \"line\": 12\n}"
 /// ```
 package struct JSONWriter {
-    /// What has been written (callers may take it and ``clear()`` to write in pieces).
-    package private(set) var text = ""
+    /// What has been written, as UTF-8 (callers may hand it on with ``flush(to:)`` to write in pieces).
+    private var out = ReportText()
     /// The indentation level of the outermost value.
     private let baseLevel: Int
     /// One entry per open object or array, innermost last: whether it has a member yet.
@@ -23,12 +23,27 @@ package struct JSONWriter {
     /// A writer whose outermost value starts at indentation `level` (two spaces a step).
     package init(level: Int = 0) {
         baseLevel = level
-        text.reserveCapacity(1 << 12)
     }
+
+    /// What has been written since the last ``clear()`` or ``flush(to:)``.
+    package var text: String { out.string }
+
+    /// The size in bytes of what has been written since the last ``clear()`` or ``flush(to:)``.
+    package var byteCount: Int { out.bytes.count }
 
     /// Drops the text written so far, keeping its storage; open containers stay open.
     package mutating func clear() {
-        text.removeAll(keepingCapacity: true)
+        out.clear()
+    }
+
+    /// Hands the text written so far to `output` and drops it; open containers stay open.
+    package mutating func flush(to output: inout some TextOutputStream) {
+        out.flush(to: &output)
+    }
+
+    /// ``flush(to:)`` once the text has grown to about 32 KiB.
+    package mutating func flushIfFull(to output: inout some TextOutputStream) {
+        out.flushIfFull(to: &output)
     }
 
     /// The separator and line break before a member of the innermost container (nothing after a key).
@@ -38,44 +53,45 @@ package struct JSONWriter {
             return
         }
         guard let last = filled.indices.last else { return }
-        if filled[last] { text += "," }
+        if filled[last] { out.append(byte: UInt8(ascii: ",")) }
         filled[last] = true
-        JSONNode.newline(&text, baseLevel + filled.count)
+        out.appendNewline(indent: baseLevel + filled.count)
     }
 
     package mutating func beginObject() {
         startValue()
-        text += "{"
+        out.append(byte: UInt8(ascii: "{"))
         filled.append(false)
     }
 
-    package mutating func endObject() { end("}") }
+    package mutating func endObject() { end(UInt8(ascii: "}")) }
 
     package mutating func beginArray() {
         startValue()
-        text += "["
+        out.append(byte: UInt8(ascii: "["))
         filled.append(false)
     }
 
-    package mutating func endArray() { end("]") }
+    package mutating func endArray() { end(UInt8(ascii: "]")) }
 
     /// Closes the innermost container: `{}` or `[]` when empty, else on a line of its own.
-    private mutating func end(_ bracket: String) {
-        if filled.removeLast() { JSONNode.newline(&text, baseLevel + filled.count) }
-        text += bracket
+    private mutating func end(_ bracket: UInt8) {
+        if filled.removeLast() { out.appendNewline(indent: baseLevel + filled.count) }
+        out.append(byte: bracket)
     }
 
     /// An object member's key; its value is the next thing written.
     package mutating func key(_ name: String) {
         startValue()
-        JSONNode.writeString(name, into: &text)
-        text += ": "
+        out.appendJSONString(name)
+        out.append(byte: UInt8(ascii: ":"))
+        out.append(byte: UInt8(ascii: " "))
         afterKey = true
     }
 
     package mutating func string(_ value: String) {
         startValue()
-        JSONNode.writeString(value, into: &text)
+        out.appendJSONString(value)
     }
 
     /// A string, or null when absent.
@@ -86,23 +102,23 @@ package struct JSONWriter {
 
     package mutating func int(_ value: Int) {
         startValue()
-        text += String(value)
+        out.append(value)
     }
 
     package mutating func bool(_ value: Bool) {
         startValue()
-        text += value ? "true" : "false"
+        out.append(value ? "true" : "false")
     }
 
     package mutating func null() {
         startValue()
-        text += "null"
+        out.append("null")
     }
 
     /// A whole node, indented for where it stands.
     package mutating func node(_ value: JSONNode) {
         startValue()
-        value.write(into: &text, indent: baseLevel + filled.count)
+        value.write(into: &out, indent: baseLevel + filled.count)
     }
 
     /// An array of strings.

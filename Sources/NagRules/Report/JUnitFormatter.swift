@@ -10,44 +10,42 @@
 public struct JUnitFormatter: ReportFormatter {
     public init() {}
 
+    /// Two passes: the checks and counts of every suite first (the root element carries the totals, each suite
+    /// its own), then the XML, written into the output as it is made.
     public func write(_ report: RunReport, to output: inout some TextOutputStream) {
-        output.write(text(of: report))
-    }
-
-    private func text(of report: RunReport) -> String {
-        var suites: [Suite] = []
-        for problem in report.inputProblems {
-            var suite = Suite(name: problem.location.file)
-            suite.add(loadCase(file: problem.location.file, diagnostics: [problem]))
-            suites.append(suite)
+        let order = RuleCheck.RuleOrder(report.rules)
+        var suites: [Suite] = report.inputProblems.map { problem in
+            Suite(name: problem.location.file, diagnostics: [problem], checks: [])
         }
+        suites.reserveCapacity(suites.count + report.files.count)
         for file in report.files {
-            var suite = Suite(name: file.file)
-            if !file.diagnostics.isEmpty {
-                suite.add(loadCase(file: file.file, diagnostics: file.diagnostics))
-            }
-            if let evaluation = file.evaluation {
-                for check in RuleCheck.checks(of: evaluation, rules: report.rules) {
-                    suite.add(testCase(check, file: file.file))
-                }
-            }
-            suites.append(suite)
+            suites.append(Suite(name: file.file, diagnostics: file.diagnostics,
+                                checks: file.evaluation.map { RuleCheck.checks(of: $0, order: order) } ?? []))
         }
         let total = suites.reduce(into: Counts()) { $0.add($1.counts) }
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        xml += "<testsuites name=\"nag\"\(total.attributes)>\n"
+        var text = ReportText()
+        text.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"nag\"")
+        total.write(into: &text)
+        text.append(">\n")
         for suite in suites {
-            xml += "  <testsuite name=\"\(XML.escape(suite.name))\"\(suite.counts.attributes)"
-            if suite.cases.isEmpty {
-                xml += "/>\n"
+            text.append("  <testsuite name=\"")
+            text.appendXMLEscaped(suite.name)
+            text.append("\"")
+            suite.counts.write(into: &text)
+            guard suite.counts.tests > 0 else {
+                text.append("/>\n")
                 continue
             }
-            xml += ">\n"
-            for testCase in suite.cases { xml += testCase.xml }
-            xml += "  </testsuite>\n"
+            text.append(">\n")
+            if !suite.diagnostics.isEmpty { writeLoadCase(file: suite.name, diagnostics: suite.diagnostics, into: &text) }
+            for check in suite.checks {
+                writeCase(check, file: suite.name, into: &text)
+                text.flushIfFull(to: &output)
+            }
+            text.append("  </testsuite>\n")
         }
-        xml += "</testsuites>\n"
-        return xml
+        text.append("</testsuites>\n")
+        text.flush(to: &output)
     }
 
     private struct Counts {
@@ -60,83 +58,155 @@ public struct JUnitFormatter: ReportFormatter {
             skipped += other.skipped
         }
 
-        var attributes: String {
-            " tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\""
+        mutating func add(_ status: Status) {
+            tests += 1
+            switch status {
+            case .passed: break
+            case .failed: failures += 1
+            case .error: errors += 1
+            case .skipped: skipped += 1
+            }
+        }
+
+        /// ` tests="…" failures="…" errors="…" skipped="…"`.
+        func write(into text: inout ReportText) {
+            text.append(" tests=\"")
+            text.append(tests)
+            text.append("\" failures=\"")
+            text.append(failures)
+            text.append("\" errors=\"")
+            text.append(errors)
+            text.append("\" skipped=\"")
+            text.append(skipped)
+            text.append("\"")
         }
     }
 
     private enum Status { case passed, failed, error, skipped }
 
-    private struct Case {
-        var status: Status
-        var xml: String
-    }
-
+    /// One `<testsuite>`: a file (or an input that could not be read), its load case when it has diagnostics,
+    /// and its checks.
     private struct Suite {
         var name: String
-        var cases: [Case] = []
+        var diagnostics: [LoadDiagnostic]
+        var checks: [RuleCheck]
         var counts = Counts()
 
-        mutating func add(_ testCase: Case) {
-            cases.append(testCase)
-            counts.tests += 1
-            switch testCase.status {
-            case .passed: break
-            case .failed: counts.failures += 1
-            case .error: counts.errors += 1
-            case .skipped: counts.skipped += 1
+        init(name: String, diagnostics: [LoadDiagnostic], checks: [RuleCheck]) {
+            self.name = name
+            self.diagnostics = diagnostics
+            self.checks = checks
+            if !diagnostics.isEmpty { counts.add(JUnitFormatter.loadStatus(diagnostics)) }
+            for check in checks { counts.add(JUnitFormatter.status(of: check)) }
+        }
+    }
+
+    /// Failed with an open finding (neither suppressed nor baselined), skipped with findings all suppressed or
+    /// baselined, passed without findings.
+    private static func status(of check: RuleCheck) -> Status {
+        if check.findings.isEmpty { return .passed }
+        return check.findings.contains { !$0.isSuppressed && !$0.baselined } ? .failed : .skipped
+    }
+
+    private static func loadStatus(_ diagnostics: [LoadDiagnostic]) -> Status {
+        diagnostics.contains { $0.severity == .error } ? .error : .passed
+    }
+
+    /// `    <testcase classname="FILE" name="RULE RESOURCE"` (the element left open).
+    private func writeOpen(file: String, name: String, resource: String? = nil, into text: inout ReportText) {
+        text.append("    <testcase classname=\"")
+        text.appendXMLEscaped(file)
+        text.append("\" name=\"")
+        text.appendXMLEscaped(name)
+        if let resource {
+            text.append(byte: UInt8(ascii: " "))
+            text.appendXMLEscaped(resource)
+        }
+        text.append("\"")
+    }
+
+    private func writeCase(_ check: RuleCheck, file: String, into text: inout ReportText) {
+        writeOpen(file: file, name: check.ruleId, resource: check.resource.logicalId, into: &text)
+        if let first = check.findings.first(where: { !$0.isSuppressed && !$0.baselined }) {
+            let level = check.findings.contains { !$0.isSuppressed && !$0.baselined && $0.level == .error } ? RuleLevel.error : first.level
+            text.append(">\n      <failure message=\"")
+            text.appendXMLEscaped(first.message)
+            text.append("\" type=\"")
+            text.append(level.rawValue)
+            text.append("\">")
+            for (index, finding) in check.findings.enumerated() {
+                if index > 0 { text.append(byte: UInt8(ascii: "\n")) }
+                describe(finding, into: &text)
             }
+            text.append("</failure>\n    </testcase>\n")
+        } else if let suppressed = check.findings.first?.suppression {
+            text.append(">\n      <skipped message=\"suppressed: ")
+            text.appendXMLEscaped(suppressed.reason)
+            text.append("\"/>\n    </testcase>\n")
+        } else if check.findings.contains(where: \.baselined) {
+            text.append(">\n      <skipped message=\"accepted by the baseline\"/>\n    </testcase>\n")
+        } else {
+            text.append("/>\n")
         }
     }
 
-    private func open(file: String, name: String) -> String {
-        "    <testcase classname=\"\(XML.escape(file))\" name=\"\(XML.escape(name))\""
-    }
-
-    private func testCase(_ check: RuleCheck, file: String) -> Case {
-        let head = open(file: file, name: "\(check.ruleId) \(check.resource.logicalId)")
-        let open = check.findings.filter { !$0.isSuppressed && !$0.baselined }
-        if let first = open.first {
-            let level = open.contains { $0.level == .error } ? RuleLevel.error : first.level
-            let body = check.findings.map(describe).joined(separator: "\n")
-            return Case(status: .failed, xml: head + ">\n"
-                + "      <failure message=\"\(XML.escape(first.message))\" type=\"\(level.rawValue)\">\(XML.escape(body, attribute: false))</failure>\n"
-                + "    </testcase>\n")
+    /// `LOCATION: LEVEL RULE RESOURCE: MESSAGE`, then the detail and the suppression on lines of their own;
+    /// escaped as element text.
+    private func describe(_ finding: Finding, into text: inout ReportText) {
+        writeLocation(finding.location, into: &text)
+        text.append(": ")
+        text.append(finding.isSuppressed ? "suppressed" : finding.level.rawValue)
+        text.append(byte: UInt8(ascii: " "))
+        text.appendXMLEscaped(finding.ruleId, attribute: false)
+        if let findingId = finding.findingId {
+            text.append(byte: UInt8(ascii: "["))
+            text.appendXMLEscaped(findingId, attribute: false)
+            text.append(byte: UInt8(ascii: "]"))
         }
-        if let suppressed = check.findings.first?.suppression {
-            return Case(status: .skipped, xml: head + ">\n"
-                + "      <skipped message=\"\(XML.escape("suppressed: " + suppressed.reason))\"/>\n"
-                + "    </testcase>\n")
+        text.append(byte: UInt8(ascii: " "))
+        text.appendXMLEscaped(finding.resource.logicalId, attribute: false)
+        if let path = finding.resource.cdkPath {
+            text.append(" (")
+            text.appendXMLEscaped(path, attribute: false)
+            text.append(byte: UInt8(ascii: ")"))
         }
-        if check.findings.contains(where: \.baselined) {
-            return Case(status: .skipped, xml: head + ">\n      <skipped message=\"accepted by the baseline\"/>\n    </testcase>\n")
+        text.append(": ")
+        text.appendXMLEscaped(finding.message, attribute: false)
+        if let detail = finding.detail {
+            text.append("\n  ")
+            text.appendXMLEscaped(detail, attribute: false)
         }
-        return Case(status: .passed, xml: head + "/>\n")
-    }
-
-    private func describe(_ finding: Finding) -> String {
-        var resource = finding.resource.logicalId
-        if let path = finding.resource.cdkPath { resource += " (\(path))" }
-        var text = "\(finding.location): \(finding.isSuppressed ? "suppressed" : finding.level.rawValue) "
-            + "\(finding.qualifiedRuleId) \(resource): \(finding.message)"
-        if let detail = finding.detail { text += "\n  \(detail)" }
         if let suppression = finding.suppression {
-            text += "\n  suppressed at \(suppression.location): \(suppression.reason)"
+            text.append("\n  suppressed at ")
+            writeLocation(suppression.location, into: &text)
+            text.append(": ")
+            text.appendXMLEscaped(suppression.reason, attribute: false)
         }
-        return text
     }
 
-    private func loadCase(file: String, diagnostics: [LoadDiagnostic]) -> Case {
-        let head = open(file: file, name: "load")
+    /// `file:line:col`, as ``FileLocation/description`` prints it, escaped as element text.
+    private func writeLocation(_ location: FileLocation, into text: inout ReportText) {
+        text.appendXMLEscaped(location.file, attribute: false)
+        text.append(byte: UInt8(ascii: ":"))
+        text.append(location.line)
+        text.append(byte: UInt8(ascii: ":"))
+        text.append(location.column)
+    }
+
+    private func writeLoadCase(file: String, diagnostics: [LoadDiagnostic], into text: inout ReportText) {
+        writeOpen(file: file, name: "load", into: &text)
         let body = diagnostics.map(\.description).joined(separator: "\n")
         if let error = diagnostics.first(where: { $0.severity == .error }) {
-            return Case(status: .error, xml: head + ">\n"
-                + "      <error message=\"\(XML.escape(error.message))\" type=\"load\">\(XML.escape(body, attribute: false))</error>\n"
-                + "    </testcase>\n")
+            text.append(">\n      <error message=\"")
+            text.appendXMLEscaped(error.message)
+            text.append("\" type=\"load\">")
+            text.appendXMLEscaped(body, attribute: false)
+            text.append("</error>\n    </testcase>\n")
+        } else {
+            text.append(">\n      <system-out>")
+            text.appendXMLEscaped(body, attribute: false)
+            text.append("</system-out>\n    </testcase>\n")
         }
-        return Case(status: .passed, xml: head + ">\n"
-            + "      <system-out>\(XML.escape(body, attribute: false))</system-out>\n"
-            + "    </testcase>\n")
     }
 }
 
@@ -145,23 +215,8 @@ enum XML {
     /// Escapes markup characters and replaces characters XML 1.0 cannot carry with U+FFFD. In attribute
     /// values, line breaks and tabs are written as character references so parsers keep them.
     static func escape(_ text: String, attribute: Bool = true) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\n": out += attribute ? "&#10;" : "\n"
-            case "\r": out += "&#13;"
-            case "\t": out += attribute ? "&#9;" : "\t"
-            case let c where c.value < 0x20 || c.value == 0xFFFE || c.value == 0xFFFF:
-                out += "\u{FFFD}"
-            default:
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        var out = ReportText()
+        out.appendXMLEscaped(text, attribute: attribute)
+        return out.string
     }
 }

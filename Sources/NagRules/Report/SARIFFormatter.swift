@@ -27,14 +27,9 @@ public struct SARIFFormatter: ReportFormatter {
         for (index, rule) in report.rules.enumerated() where ruleIndex[rule.id] == nil {
             ruleIndex[rule.id] = index
         }
-        var seen: [String: Int] = [:]
-        let results = report.allFindings.map { finding in
-            var fingerprint = Self.fingerprint(finding)
-            let occurrence = seen[fingerprint, default: 0]
-            seen[fingerprint] = occurrence + 1
-            if occurrence > 0 { fingerprint += ":\(occurrence)" }
-            return self.result(finding, ruleIndex: ruleIndex[finding.ruleId], fingerprint: fingerprint, in: report)
-        }
+        // Occurrences so far of each fingerprint (keyed by its hash, which the fingerprint spells in hex).
+        var seen: [UInt64: Int] = [:]
+        var uris = URICache()
         let notifications = report.diagnostics.map(notification)
         let successful = !report.diagnostics.contains { $0.severity == .error }
         let run: JSONNode = .object([
@@ -56,7 +51,17 @@ public struct SARIFFormatter: ReportFormatter {
             ("$schema", .string(Self.schemaUri)),
             ("version", "2.1.0"),
             ("runs", .array([run])),
-        ]).write(streaming: results, to: &output)
+        ]).write(streaming: report.files, to: &output) { file, writer, output in
+            for finding in file.evaluation?.findings ?? [] {
+                let hash = Self.fingerprintHash(finding)
+                let occurrence = seen[hash, default: 0]
+                seen[hash] = occurrence + 1
+                var fingerprint = FNV1a.hex(hash)
+                if occurrence > 0 { fingerprint += ":\(occurrence)" }
+                write(finding, ruleIndex: ruleIndex[finding.ruleId], fingerprint: fingerprint, in: report, uris: &uris, to: &writer)
+                writer.flushIfFull(to: &output)
+            }
+        }
         output.write("\n")
     }
 
@@ -80,48 +85,104 @@ public struct SARIFFormatter: ReportFormatter {
         ])
     }
 
-    private func result(_ finding: Finding, ruleIndex: Int?, fingerprint: String, in report: RunReport) -> JSONNode {
+    /// One result, written straight into the JSON text (no ``JSONNode`` per finding: a report can hold tens of
+    /// thousands).
+    private func write(_ finding: Finding, ruleIndex: Int?, fingerprint: String, in report: RunReport, uris: inout URICache,
+                       to writer: inout JSONWriter) {
         var text = finding.message
         if let findingId = finding.findingId { text = "[\(findingId)] " + text }
         if let detail = finding.detail { text += " " + detail }
-        var logical: [(String, JSONNode)] = [("name", .string(finding.resource.logicalId))]
-        if let path = finding.resource.cdkPath { logical.append(("fullyQualifiedName", .string(path))) }
-        logical.append(("kind", "resource"))
-        var members: [(String, JSONNode)] = [("ruleId", .string(finding.ruleId))]
-        if let ruleIndex { members.append(("ruleIndex", .int(ruleIndex))) }
-        members += [
-            ("level", .string(level(finding.level))),
-            ("message", .object([("text", .string(text))])),
-            ("locations", .array([.object([
-                ("physicalLocation", physicalLocation(finding.location)),
-                ("logicalLocations", .array([.object(logical)])),
-            ])])),
-            ("partialFingerprints", .object([(Self.fingerprintKey, .string(fingerprint))])),
-        ]
+        writer.beginObject()
+        writer.member("ruleId", string: finding.ruleId)
+        if let ruleIndex { writer.member("ruleIndex", int: ruleIndex) }
+        writer.member("level", string: level(finding.level))
+        writer.key("message")
+        writer.beginObject()
+        writer.member("text", string: text)
+        writer.endObject()
+        writer.key("locations")
+        writer.beginArray()
+        writer.beginObject()
+        writer.key("physicalLocation")
+        writePhysicalLocation(finding.location, uris: &uris, to: &writer)
+        writer.key("logicalLocations")
+        writer.beginArray()
+        writer.beginObject()
+        writer.member("name", string: finding.resource.logicalId)
+        if let path = finding.resource.cdkPath { writer.member("fullyQualifiedName", string: path) }
+        writer.member("kind", string: "resource")
+        writer.endObject()
+        writer.endArray()
+        writer.endObject()
+        writer.endArray()
+        writer.key("partialFingerprints")
+        writer.beginObject()
+        writer.member(Self.fingerprintKey, string: fingerprint)
+        writer.endObject()
         if report.baselineApplied && !finding.isSuppressed {
             // SARIF's baseline comparison: a finding the baseline holds is unchanged, any other is new.
-            members.append(("baselineState", .string(finding.baselined ? "unchanged" : "new")))
+            writer.member("baselineState", string: finding.baselined ? "unchanged" : "new")
         }
         if let suppression = finding.suppression {
-            members.append(("suppressions", .array([.object([
-                // A configuration suppression is written outside the analysed file: SARIF's `external`.
-                ("kind", .string(suppression.scope == .configuration ? "external" : "inSource")),
-                ("justification", .string(suppression.reason)),
-                ("location", .object([("physicalLocation", physicalLocation(suppression.location))])),
-            ])])))
+            writer.key("suppressions")
+            writer.beginArray()
+            writer.beginObject()
+            // A configuration suppression is written outside the analysed file: SARIF's `external`.
+            writer.member("kind", string: suppression.scope == .configuration ? "external" : "inSource")
+            writer.member("justification", string: suppression.reason)
+            writer.key("location")
+            writer.beginObject()
+            writer.key("physicalLocation")
+            writePhysicalLocation(suppression.location, uris: &uris, to: &writer)
+            writer.endObject()
+            writer.endObject()
+            writer.endArray()
         }
-        var properties: [(String, JSONNode)] = [("kind", .string(finding.kind.rawValue)),
-                                                 ("resourceType", .string(finding.resource.type))]
-        if let findingId = finding.findingId { properties.append(("findingId", .string(findingId))) }
-        if let check = finding.check { properties.append(("check", .string(check))) }
-        properties.append(("standing", .string(report.standing(of: finding).rawValue)))
-        if let why = report.notFailingReason(of: finding) { properties.append(("notFailingBecause", .string(why))) }
+        writer.key("properties")
+        writer.beginObject()
+        writer.member("kind", string: finding.kind.rawValue)
+        writer.member("resourceType", string: finding.resource.type)
+        if let findingId = finding.findingId { writer.member("findingId", string: findingId) }
+        if let check = finding.check { writer.member("check", string: check) }
+        writer.member("standing", string: report.standing(of: finding).rawValue)
+        if let why = report.notFailingReason(of: finding) { writer.member("notFailingBecause", string: why) }
         if let expired = finding.expiredSuppression, let date = expired.expires {
-            properties.append(("expiredSuppression", .string("\(expired.location) expired on \(date): \(expired.reason)")))
+            writer.member("expiredSuppression", string: "\(expired.location) expired on \(date): \(expired.reason)")
         }
-        if let scenario = finding.scenario { properties.append(("scenario", JSONFormatter.scenario(scenario))) }
-        members.append(("properties", .object(properties)))
-        return .object(members)
+        if let scenario = finding.scenario { writer.member("scenario", node: JSONFormatter.scenario(scenario)) }
+        writer.endObject()
+        writer.endObject()
+    }
+
+    /// The URI of the last file written, as findings of one file come together.
+    private struct URICache {
+        var file: String?
+        var cached: (uri: String, isAbsolute: Bool) = ("", false)
+
+        mutating func artifact(of path: String) -> (uri: String, isAbsolute: Bool) {
+            if path != file {
+                file = path
+                cached = path.hasPrefix("/") ? ("file://" + SARIFFormatter.uriPath(path), true) : (SARIFFormatter.uriPath(path), false)
+            }
+            return cached
+        }
+    }
+
+    /// ``physicalLocation(_:)``, written straight into the JSON text.
+    private func writePhysicalLocation(_ location: FileLocation, uris: inout URICache, to writer: inout JSONWriter) {
+        let artifact = uris.artifact(of: location.file)
+        writer.beginObject()
+        writer.key("artifactLocation")
+        writer.beginObject()
+        writer.member("uri", string: artifact.uri)
+        if !artifact.isAbsolute { writer.member("uriBaseId", string: "%SRCROOT%") }
+        writer.endObject()
+        writer.key("region")
+        writer.beginObject()
+        writer.member("startLine", int: max(location.line, 1))
+        writer.member("startColumn", int: max(location.column, 1))
+        writer.endObject()
+        writer.endObject()
     }
 
     private func notification(_ diagnostic: LoadDiagnostic) -> JSONNode {
@@ -174,25 +235,44 @@ public struct SARIFFormatter: ReportFormatter {
 
     /// A line-independent identity of a finding: FNV-1a (64 bit) of rule id, finding id, logical id and file.
     public static func fingerprint(_ finding: Finding) -> String {
-        let key = [finding.ruleId, finding.findingId ?? "", finding.resource.logicalId, finding.location.file]
-            .joined(separator: "\u{0}")
-        return FNV1a.hex(key)
+        FNV1a.hex(fingerprintHash(finding))
+    }
+
+    /// The hash ``fingerprint(_:)`` spells: of the four texts joined by NUL, hashed piece by piece.
+    static func fingerprintHash(_ finding: Finding) -> UInt64 {
+        var hash = FNV1a.hash(finding.ruleId)
+        hash = FNV1a.hash("\u{0}", continuing: hash)
+        hash = FNV1a.hash(finding.findingId ?? "", continuing: hash)
+        hash = FNV1a.hash("\u{0}", continuing: hash)
+        hash = FNV1a.hash(finding.resource.logicalId, continuing: hash)
+        hash = FNV1a.hash("\u{0}", continuing: hash)
+        return FNV1a.hash(finding.location.file, continuing: hash)
     }
 }
 
 /// The 64-bit FNV-1a hash: small, fast and stable across platforms and runs (unlike `Hasher`).
 enum FNV1a {
-    static func hash(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
+    static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    static func hash(_ text: String, continuing hash: UInt64 = offsetBasis) -> UInt64 {
+        var hash = hash
+        var text = text
+        text.withUTF8 { utf8 in
+            for byte in utf8 {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x0000_0100_0000_01B3
+            }
         }
         return hash
     }
 
     static func hex(_ text: String) -> String {
-        let digits = String(hash(text), radix: 16)
+        hex(hash(text))
+    }
+
+    /// The hash as 16 lower-case hex digits.
+    static func hex(_ hash: UInt64) -> String {
+        let digits = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
     }
 }

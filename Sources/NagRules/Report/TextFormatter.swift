@@ -31,29 +31,28 @@ public struct TextFormatter: ReportFormatter {
             startBlock(&output)
             output.write(diagnosticLine(problem))
         }
-        // Files are formatted a batch at a time on all cores, then written in order: the text of one batch is
-        // all that is held in memory.
-        // A file with many findings is written line by line instead, so its text is never held whole.
+        // Files are formatted a batch at a time on all cores, into bytes, then written in order: the text of one
+        // batch is all that is held in memory. A file with many findings is written as it is formatted instead,
+        // in pieces, so its text is never held whole.
         var start = 0
         while start < report.files.count {
             let batch = Array(report.files[start..<min(start + Self.filesPerBatch, report.files.count)])
-            let blocks = concurrentMap(batch) { file in Self.isLarge(file) ? nil : block(of: file) }
+            let blocks = concurrentMap(batch) { file -> ReportText? in
+                guard !Self.isLarge(file) else { return nil }
+                var text = ReportText(capacity: 0)
+                appendLines(of: file, to: &text)
+                return text
+            }
             for (file, block) in zip(batch, blocks) {
-                if let block {
+                if var block {
                     guard !block.isEmpty else { continue }
                     startBlock(&output)
-                    output.write(block)
-                } else {
-                    var first = true
-                    forEachLine(of: file) { line in
-                        if first {
-                            startBlock(&output)
-                            first = false
-                        } else {
-                            output.write("\n")
-                        }
-                        output.write(line)
-                    }
+                    block.flush(to: &output)
+                } else if hasLines(file) {
+                    startBlock(&output)
+                    var text = ReportText()
+                    appendLines(of: file, to: &text) { $0.flushIfFull(to: &output) }
+                    text.flush(to: &output)
                 }
             }
             start += batch.count
@@ -81,30 +80,41 @@ public struct TextFormatter: ReportFormatter {
         (file.evaluation?.findings.count ?? 0) > largeFileFindings
     }
 
-    /// What one file has to say (its stack, diagnostics and findings), one per line; empty when nothing.
-    private func block(of file: RunReport.FileResult) -> String {
-        var text = ""
-        forEachLine(of: file) { line in
-            if !text.isEmpty { text += "\n" }
-            text += line
-        }
-        return text
+    /// Whether `file` has anything to say: a diagnostic, or a finding the report shows.
+    private func hasLines(_ file: RunReport.FileResult) -> Bool {
+        !file.diagnostics.isEmpty || (file.evaluation?.findings.contains(where: shows) ?? false)
     }
 
-    /// Hands `emit` each line of `file`'s block: the stack header (when a line follows it), diagnostics, findings.
-    private func forEachLine(of file: RunReport.FileResult, _ emit: (String) -> Void) {
+    private func shows(_ finding: Finding) -> Bool {
+        showSuppressed || !(finding.isSuppressed || finding.baselined)
+    }
+
+    /// Appends what `file` has to say, one line each, separated by line breaks: its stack header (when a line
+    /// follows it), diagnostics, findings. `afterLine` runs after each line (a streamed file flushes there).
+    private func appendLines(of file: RunReport.FileResult, to text: inout ReportText,
+                             afterLine: (inout ReportText) -> Void = { _ in }) {
         var started = false
-        func line(_ text: String) {
-            if !started {
+        func startLine() {
+            if started {
+                text.append(byte: UInt8(ascii: "\n"))
+            } else {
                 started = true
-                if let header = stackHeader(file.file) { emit(header) }
+                if let header = stackHeader(file.file) {
+                    text.append(header)
+                    text.append(byte: UInt8(ascii: "\n"))
+                }
             }
-            emit(text)
         }
-        for diagnostic in file.diagnostics { line(diagnosticLine(diagnostic)) }
+        for diagnostic in file.diagnostics {
+            startLine()
+            text.append(diagnosticLine(diagnostic))
+            afterLine(&text)
+        }
         guard let evaluation = file.evaluation else { return }
-        for finding in evaluation.findings where showSuppressed || !(finding.isSuppressed || finding.baselined) {
-            line(findingLines(finding, generatedFrom: evaluation.template.generatedFrom(of: finding.resource.logicalId)))
+        for finding in evaluation.findings where shows(finding) {
+            startLine()
+            appendFinding(finding, generatedFrom: evaluation.template.generatedFrom(of: finding.resource.logicalId), to: &text)
+            afterLine(&text)
         }
     }
 
@@ -120,22 +130,74 @@ public struct TextFormatter: ReportFormatter {
         "\(diagnostic.location.description): \(paint(diagnostic.severity.rawValue, diagnostic.severity == .error ? .red : .yellow)): \(diagnostic.message)"
     }
 
-    /// `generatedFrom`: the Serverless resource the SAM expansion generated the finding's resource from.
-    private func findingLines(_ finding: Finding, generatedFrom: String? = nil) -> String {
-        let level = finding.isSuppressed ? paint("suppressed", .dim) : finding.baselined ? paint("baselined", .dim)
-            : paint(finding.level.rawValue, finding.level == .error ? .red : .yellow)
-        var resource = finding.resource.logicalId
-        if let path = finding.resource.cdkPath { resource += " (\(path))" }
-        if let generatedFrom, generatedFrom != finding.resource.logicalId { resource += " (generated from \(generatedFrom))" }
-        var text = "\(finding.location.description): \(level) \(paint(finding.qualifiedRuleId, .bold)) \(resource): \(finding.message)"
-        if let detail = finding.detail { text += "\n    \(detail)" }
-        if let suppression = finding.suppression {
-            let until = suppression.expires.map { " until \($0.description)" } ?? ""
-            text += "\n    suppressed at \(suppression.location.description)\(until): \(suppression.reason)"
-        } else if let expired = finding.expiredSuppression, let date = expired.expires {
-            text += "\n    the suppression at \(expired.location.description) expired on \(date.description) and no longer applies: \(expired.reason)"
+    /// A finding's lines: `file:line:col: level Rule-Id[finding] Resource (path): cause`, then its detail and
+    /// suppression, each indented on a line of its own. `generatedFrom`: the Serverless resource the SAM
+    /// expansion generated the finding's resource from.
+    private func appendFinding(_ finding: Finding, generatedFrom: String?, to text: inout ReportText) {
+        appendLocation(finding.location, to: &text)
+        text.append(": ")
+        if finding.isSuppressed {
+            appendPainted("suppressed", .dim, to: &text)
+        } else if finding.baselined {
+            appendPainted("baselined", .dim, to: &text)
+        } else {
+            appendPainted(finding.level.rawValue, finding.level == .error ? .red : .yellow, to: &text)
         }
-        return text
+        text.append(byte: UInt8(ascii: " "))
+        if useColor {
+            text.append(paint(finding.qualifiedRuleId, .bold))
+        } else {
+            text.append(finding.ruleId)
+            if let findingId = finding.findingId {
+                text.append(byte: UInt8(ascii: "["))
+                text.append(findingId)
+                text.append(byte: UInt8(ascii: "]"))
+            }
+        }
+        text.append(byte: UInt8(ascii: " "))
+        text.append(finding.resource.logicalId)
+        if let path = finding.resource.cdkPath {
+            text.append(" (")
+            text.append(path)
+            text.append(byte: UInt8(ascii: ")"))
+        }
+        if let generatedFrom, generatedFrom != finding.resource.logicalId {
+            text.append(" (generated from ")
+            text.append(generatedFrom)
+            text.append(byte: UInt8(ascii: ")"))
+        }
+        text.append(": ")
+        text.append(finding.message)
+        if let detail = finding.detail {
+            text.append("\n    ")
+            text.append(detail)
+        }
+        if let suppression = finding.suppression {
+            text.append("\n    suppressed at ")
+            appendLocation(suppression.location, to: &text)
+            if let expires = suppression.expires {
+                text.append(" until ")
+                text.append(expires.description)
+            }
+            text.append(": ")
+            text.append(suppression.reason)
+        } else if let expired = finding.expiredSuppression, let date = expired.expires {
+            text.append("\n    the suppression at ")
+            appendLocation(expired.location, to: &text)
+            text.append(" expired on ")
+            text.append(date.description)
+            text.append(" and no longer applies: ")
+            text.append(expired.reason)
+        }
+    }
+
+    /// `file:line:column`.
+    private func appendLocation(_ location: FileLocation, to text: inout ReportText) {
+        text.append(location.file)
+        text.append(byte: UInt8(ascii: ":"))
+        text.append(location.position.line)
+        text.append(byte: UInt8(ascii: ":"))
+        text.append(location.position.column)
     }
 
     func summaryLine(_ summary: RunReport.Summary) -> String {
@@ -160,5 +222,9 @@ public struct TextFormatter: ReportFormatter {
 
     private func paint(_ text: String, _ style: Style) -> String {
         useColor ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
+    }
+
+    private func appendPainted(_ word: String, _ style: Style, to text: inout ReportText) {
+        text.append(paint(word, style))
     }
 }
