@@ -3,46 +3,76 @@
 /// A template with shape problems (a resource without a `Type`, an unknown top-level section) still
 /// loads; the problems are listed in ``diagnostics`` and the rest is evaluated.
 public struct Template: Sendable {
-    /// The path the template was read from (`-` for standard input).
-    public let file: String
-    /// The whole document.
-    public let root: Value
-    public let formatVersion: Value?
-    public let description: Value?
-    public let metadata: Value?
-    public let parameters: [Parameter]
-    public let mappings: ValueMap?
-    public let conditions: [ConditionDefinition]
-    public let transform: Value?
-    public let rules: Value?
-    public let resources: [Resource]
-    public let outputs: [Output]
-    /// Shape problems found while reading the sections.
-    public let diagnostics: [LoadDiagnostic]
+    /// The sections, shared by every copy: a template is read by every check of every resource and handed
+    /// from stage to stage, and a copy is one reference count instead of one per section.
+    private final class Storage: Sendable {
+        let file: String
+        let root: Value
+        let formatVersion: Value?
+        let description: Value?
+        let metadata: Value?
+        let parameters: [Parameter]
+        let mappings: ValueMap?
+        let conditions: [ConditionDefinition]
+        let transform: Value?
+        let rules: Value?
+        let resources: [Resource]
+        let outputs: [Output]
+        let diagnostics: [LoadDiagnostic]
+        let resourceIndex: [String: Int]
+        let parameterIndex: [String: Int]
+        let conditionIndex: [String: Int]
 
-    private let resourceIndex: [String: Int]
-    private let parameterIndex: [String: Int]
-    private let conditionIndex: [String: Int]
+        init(file: String, root: Value, formatVersion: Value?, description: Value?, metadata: Value?,
+             parameters: [Parameter], mappings: ValueMap?, conditions: [ConditionDefinition], transform: Value?,
+             rules: Value?, resources: [Resource], outputs: [Output], diagnostics: [LoadDiagnostic]) {
+            self.file = file
+            self.root = root
+            self.formatVersion = formatVersion
+            self.description = description
+            self.metadata = metadata
+            self.parameters = parameters
+            self.mappings = mappings
+            self.conditions = conditions
+            self.transform = transform
+            self.rules = rules
+            self.resources = resources
+            self.outputs = outputs
+            self.diagnostics = diagnostics
+            self.resourceIndex = Dictionary(resources.enumerated().map { ($1.logicalId, $0) }, uniquingKeysWith: { a, _ in a })
+            self.parameterIndex = Dictionary(parameters.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+            self.conditionIndex = Dictionary(conditions.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+        }
+    }
+
+    private let storage: Storage
+
+    /// The path the template was read from (`-` for standard input).
+    public var file: String { storage.file }
+    /// The whole document.
+    public var root: Value { storage.root }
+    public var formatVersion: Value? { storage.formatVersion }
+    public var description: Value? { storage.description }
+    public var metadata: Value? { storage.metadata }
+    public var parameters: [Parameter] { storage.parameters }
+    public var mappings: ValueMap? { storage.mappings }
+    public var conditions: [ConditionDefinition] { storage.conditions }
+    public var transform: Value? { storage.transform }
+    public var rules: Value? { storage.rules }
+    public var resources: [Resource] { storage.resources }
+    public var outputs: [Output] { storage.outputs }
+    /// Shape problems found while reading the sections.
+    public var diagnostics: [LoadDiagnostic] { storage.diagnostics }
+    private var resourceIndex: [String: Int] { storage.resourceIndex }
+    private var parameterIndex: [String: Int] { storage.parameterIndex }
+    private var conditionIndex: [String: Int] { storage.conditionIndex }
 
     init(file: String, root: Value, formatVersion: Value?, description: Value?, metadata: Value?,
          parameters: [Parameter], mappings: ValueMap?, conditions: [ConditionDefinition], transform: Value?,
          rules: Value?, resources: [Resource], outputs: [Output], diagnostics: [LoadDiagnostic]) {
-        self.file = file
-        self.root = root
-        self.formatVersion = formatVersion
-        self.description = description
-        self.metadata = metadata
-        self.parameters = parameters
-        self.mappings = mappings
-        self.conditions = conditions
-        self.transform = transform
-        self.rules = rules
-        self.resources = resources
-        self.outputs = outputs
-        self.diagnostics = diagnostics
-        self.resourceIndex = Dictionary(resources.enumerated().map { ($1.logicalId, $0) }, uniquingKeysWith: { a, _ in a })
-        self.parameterIndex = Dictionary(parameters.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
-        self.conditionIndex = Dictionary(conditions.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+        storage = Storage(file: file, root: root, formatVersion: formatVersion, description: description, metadata: metadata,
+                          parameters: parameters, mappings: mappings, conditions: conditions, transform: transform,
+                          rules: rules, resources: resources, outputs: outputs, diagnostics: diagnostics)
     }
 
     public func resource(named logicalId: String) -> Resource? {
