@@ -21,12 +21,14 @@ public struct JSONFormatter: ReportFormatter {
             ("inputErrors", .array(report.inputProblems.map(diagnostic))),
             ("findings", JSONNode.streamedItems),
         ])
-        // Findings go straight to text (no JSONNode per finding): the report can hold tens of thousands.
-        envelope.write(streaming: report.files, to: &output) { file, writer, output in
+        // Findings go straight to text (no JSONNode per finding): the report can hold tens of thousands. Files
+        // are written on all cores, a batch at a time, and handed on in order.
+        envelope.write(streamingInParallel: report.files, to: &output, itemCount: { $0.evaluation?.findings.count ?? 0 }) {
+            file, writer, afterItem in
             guard let evaluation = file.evaluation else { return }
             for finding in evaluation.findings {
                 Self.write(finding, in: report, template: evaluation.template, to: &writer)
-                writer.flushIfFull(to: &output)
+                afterItem(&writer)
             }
         }
         output.write("\n")

@@ -69,6 +69,46 @@ package indirect enum JSONNode: Sendable, Equatable, ExpressibleByStringLiteral,
         output.write(String(envelope[range.upperBound...]))
     }
 
+    /// As ``write(streaming:to:writingItems:)``, but the items of a batch of groups are written on all cores
+    /// and handed on in order. A group with more than `largeGroup` items is written as it goes, on one core,
+    /// so its text is never held whole.
+    package func write<Group: Sendable, Output: TextOutputStream>(
+        streamingInParallel groups: [Group], to output: inout Output, itemCount: (Group) -> Int, largeGroup: Int = 2_000,
+        writingItems writeItems: @Sendable (Group, inout JSONWriter, _ afterItem: (inout JSONWriter) -> Void) -> Void
+    ) {
+        let batchSize = 256
+        var start = 0
+        var afterItems = false
+        write(streaming: [()], to: &output) { _, writer, output in
+            let level = writer.itemLevel
+            while start < groups.count {
+                let batch = Array(groups[start..<min(start + batchSize, groups.count)])
+                var precededBy: [Bool] = []
+                for group in batch {
+                    precededBy.append(afterItems)
+                    if itemCount(group) > 0 { afterItems = true }
+                }
+                let preceded = precededBy
+                let large = batch.map { itemCount($0) > largeGroup }
+                let texts = concurrentMap(Array(batch.indices)) { index -> JSONWriter? in
+                    guard !large[index] else { return nil }
+                    var items = JSONWriter(itemsOfArrayAt: level, afterItems: preceded[index])
+                    writeItems(batch[index], &items) { _ in }
+                    return items
+                }
+                for (index, text) in texts.enumerated() {
+                    if let text {
+                        writer.append(items: text)
+                    } else {
+                        writeItems(batch[index], &writer) { $0.flushIfFull(to: &output) }
+                    }
+                    writer.flushIfFull(to: &output)
+                }
+                start += batch.count
+            }
+        }
+    }
+
     func write(into out: inout ReportText, indent: Int?) {
         switch self {
         case .null: out.append("null")

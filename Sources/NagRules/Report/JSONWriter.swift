@@ -25,6 +25,25 @@ package struct JSONWriter {
         baseLevel = level
     }
 
+    /// A writer for some of the items of an array that another writer at `level` opened: `afterItems` says
+    /// whether items come before these, so that the first one here follows a comma. Its text goes into that
+    /// writer with ``append(items:)``; writers of the same array can work at the same time.
+    package init(itemsOfArrayAt level: Int, afterItems: Bool) {
+        baseLevel = level
+        filled = [afterItems]
+        out = ReportText(capacity: 0)
+    }
+
+    /// The indentation level of the items of the innermost open array, for ``init(itemsOfArrayAt:afterItems:)``.
+    package var itemLevel: Int { baseLevel + filled.count - 1 }
+
+    /// Appends the items `other` wrote (``init(itemsOfArrayAt:afterItems:)``) into this writer's open array.
+    package mutating func append(items other: JSONWriter) {
+        guard !other.out.isEmpty, let last = filled.indices.last else { return }
+        out.append(other.out)
+        filled[last] = true
+    }
+
     /// What has been written since the last ``clear()`` or ``flush(to:)``.
     package var text: String { out.string }
 

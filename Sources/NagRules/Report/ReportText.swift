@@ -36,6 +36,11 @@ struct ReportText {
         bytes.append(contentsOf: text.utf8)
     }
 
+    /// Text another writer made.
+    mutating func append(_ other: ReportText) {
+        bytes.append(contentsOf: other.bytes)
+    }
+
     mutating func append(byte: UInt8) {
         bytes.append(byte)
     }
