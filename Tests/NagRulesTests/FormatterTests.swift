@@ -414,4 +414,15 @@ enum Python {
             #expect(streamed == whole.rendered(), "count \(count), nesting \(nesting)")
         }
     }
+
+    /// The marker is found by its bytes: text before it in other scripts, with combining marks and flags, and
+    /// its own words elsewhere in the document, leave the output the same as rendering the whole document.
+    @Test(arguments: ["café", "e\u{301}", "🇫🇷 ünïcödé", "nag:streamed-items", "\u{1}nag:streamed-items\u{1}x"])
+    func streamingFindsTheMarkerAfterAnyText(text: String) {
+        let whole: JSONNode = .object([(text, .string(text)), ("items", .array(Self.items)), ("after", .string(text))])
+        let envelope: JSONNode = .object([(text, .string(text)), ("items", JSONNode.streamedItems), ("after", .string(text))])
+        var streamed = ""
+        envelope.write(streaming: Self.items, to: &streamed)
+        #expect(streamed == whole.rendered())
+    }
 }

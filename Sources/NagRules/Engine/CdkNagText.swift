@@ -119,20 +119,29 @@ extension String.UTF8View {
     /// Whether `needle`'s UTF-8 bytes occur contiguously in these bytes. A string without contiguous UTF-8
     /// storage (a bridged one) answers true: callers use this only to skip work, never to decide.
     func containsBytes(of needle: String) -> Bool {
-        needle.utf8.withContiguousStorageIfAvailable { pattern -> Bool in
-            guard let first = pattern.first else { return true }
-            return withContiguousStorageIfAvailable { bytes -> Bool in
-                guard bytes.count >= pattern.count else { return false }
+        guard needle.utf8.withContiguousStorageIfAvailable({ _ in true }) == true,
+              withContiguousStorageIfAvailable({ _ in true }) == true else { return true }
+        return firstByteOffset(of: needle) != nil
+    }
+
+    /// The UTF-8 offset where `needle`'s bytes first occur in these bytes, or nil when they do not (or either
+    /// string lacks contiguous UTF-8 storage). For an ASCII needle a match is always at a character
+    /// boundary, since ASCII bytes never occur inside a longer UTF-8 sequence.
+    func firstByteOffset(of needle: String) -> Int? {
+        needle.utf8.withContiguousStorageIfAvailable { pattern -> Int? in
+            guard let first = pattern.first else { return 0 }
+            return withContiguousStorageIfAvailable { bytes -> Int? in
+                guard bytes.count >= pattern.count else { return nil }
                 var i = 0
                 let last = bytes.count - pattern.count
                 while i <= last {
                     if bytes[i] == first, UnsafeBufferPointer(rebasing: bytes[i..<(i + pattern.count)]).elementsEqual(pattern) {
-                        return true
+                        return i
                     }
                     i += 1
                 }
-                return false
-            } ?? true
-        } ?? true
+                return nil
+            } ?? nil
+        } ?? nil
     }
 }

@@ -51,7 +51,14 @@ package indirect enum JSONNode: Sendable, Equatable, ExpressibleByStringLiteral,
     ) {
         let envelope = rendered()
         let marker = Self.streamedItems.rendered()
-        guard let range = envelope.firstRange(of: marker) else {
+        // The marker is ASCII, so its first byte match is its first match (a search by characters took as long
+        // as writing every finding of a large report).
+        let bytes = envelope.utf8
+        let byteRange = bytes.firstByteOffset(of: marker).map { offset -> Range<String.Index> in
+            let start = bytes.index(bytes.startIndex, offsetBy: offset)
+            return start..<bytes.index(start, offsetBy: marker.utf8.count)
+        }
+        guard let range = byteRange ?? envelope.firstRange(of: marker) else {
             output.write(envelope)
             return
         }

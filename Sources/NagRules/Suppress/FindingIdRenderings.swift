@@ -19,7 +19,7 @@ public struct FindingIdRenderings: Sendable, Equatable {
     }
 
     /// Applied in order, each to the result of the one before.
-    public var replacements: [Replacement]
+    public private(set) var replacements: [Replacement]
 
     public init(_ replacements: [Replacement] = []) {
         self.replacements = replacements.filter { !$0.text.isEmpty && $0.text != $0.original }
@@ -45,6 +45,9 @@ public struct FindingIdRenderings: Sendable, Equatable {
 
     /// These substitutions, then `other`'s.
     public func followed(by other: FindingIdRenderings) -> FindingIdRenderings {
-        FindingIdRenderings(replacements + other.replacements)
+        // Both are filtered already; the common cases (a stack with no parent, a run with no exports) share one.
+        if other.isEmpty { return self }
+        if isEmpty { return other }
+        return FindingIdRenderings(replacements + other.replacements)
     }
 }
