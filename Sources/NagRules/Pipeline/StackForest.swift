@@ -82,27 +82,34 @@ struct StackForest: Sendable {
     static func build(_ sources: [TemplateSource], loader: TemplateLoader) -> StackForest {
         let results = concurrentMap(sources) { loader.load($0) }
         var templates = LoadedTemplates(loader: loader)
-        var inputs: [(key: String, file: String)] = []
+        var inputs: [Int] = []
         for (source, result) in zip(sources, results) where !TemplateLoader.isSkipped(source, result) {
             let key = source.bytes == nil || source.standsForFile ? templates.key(source.name) : "-\(inputs.count)"
-            templates.add(key: key, file: source.name, result)
-            inputs.append((key, source.name))
+            inputs.append(templates.add(key: key, file: source.name, result))
         }
         templates.loadNestedTemplates()
         var walk = Walk(templates: templates)
-        let claimed = templates.nestedKeys
-        for input in inputs where !claimed.contains(input.key) { walk.visit(input.key, parent: nil, resource: nil, chain: []) }
+        let claimed = templates.nestedByAnother
+        for input in inputs where !claimed[input] { walk.visit(input, parent: nil, resource: nil, chain: []) }
         // Inputs only reachable through a cycle of nested stacks: each is checked on its own.
-        for input in inputs where !walk.visited.contains(input.key) { walk.visit(input.key, parent: nil, resource: nil, chain: []) }
+        for input in inputs where !walk.wasVisited(input) { walk.visit(input, parent: nil, resource: nil, chain: []) }
         return StackForest(stacks: walk.stacks)
     }
 
-    /// Every loaded template by key, with the nested stacks each one names.
+    /// Every loaded template, in the order loaded, with the nested stacks each one names. A template is found
+    /// by its key once, when it is added or named as a nested stack; after that the walk works with indexes
+    /// (keys are paths: hashing them for every step of the walk cost as much as a tenth of the run's serial work).
     private struct LoadedTemplates {
+        struct Loaded {
+            let key: String
+            let file: String
+            let result: Result<Template, LoadDiagnostic>
+            var nested: (stacks: [NestedStack], problems: [LoadDiagnostic])?
+        }
+
         let loader: TemplateLoader
-        var results: [String: Result<Template, LoadDiagnostic>] = [:]
-        var files: [String: String] = [:]
-        var nested: [String: (stacks: [NestedStack], problems: [LoadDiagnostic])] = [:]
+        private(set) var entries: [Loaded] = []
+        private var indexByKey: [String: Int] = [:]
         private var assets: [String: AssetIndex] = [:]
 
         init(loader: TemplateLoader) { self.loader = loader }
@@ -112,14 +119,24 @@ struct StackForest: Sendable {
             NestedStack.join("", file)
         }
 
-        mutating func add(key: String, file: String, _ result: Result<Template, LoadDiagnostic>) {
-            guard results[key] == nil else { return }
-            results[key] = result
-            files[key] = file
-            guard case .success(let template) = result, NestedStack.hasNestedStacks(template) else { return }
-            let directory = (file as NSString).deletingLastPathComponent
-            if assets[directory] == nil { assets[directory] = AssetIndex.read(directory: directory, loader: loader) }
-            nested[key] = NestedStack.references(in: template, file: file, assets: assets[directory] ?? AssetIndex())
+        /// Where the template of `key` is in ``entries``, nil when none was loaded under it.
+        func index(of key: String) -> Int? { indexByKey[key] }
+
+        /// Adds a template under `key`, unless one is there already (the first stays); returns its index.
+        @discardableResult
+        mutating func add(key: String, file: String, _ result: Result<Template, LoadDiagnostic>) -> Int {
+            if let existing = indexByKey.updateValue(entries.count, forKey: key) {
+                indexByKey[key] = existing
+                return existing
+            }
+            var loaded = Loaded(key: key, file: file, result: result)
+            if case .success(let template) = result, NestedStack.hasNestedStacks(template) {
+                let directory = (file as NSString).deletingLastPathComponent
+                if assets[directory] == nil { assets[directory] = AssetIndex.read(directory: directory, loader: loader) }
+                loaded.nested = NestedStack.references(in: template, file: file, assets: assets[directory] ?? AssetIndex())
+            }
+            entries.append(loaded)
+            return entries.count - 1
         }
 
         /// Loads the nested templates not loaded yet, level by level, each level on all cores.
@@ -135,25 +152,34 @@ struct StackForest: Sendable {
             }
         }
 
+        /// The templates that nest others, ordered by key (so nested templates load in the same order
+        /// whatever the order of the inputs).
+        private var parents: [Loaded] {
+            entries.filter { $0.nested != nil }.sorted { $0.key < $1.key }
+        }
+
         private func missingNestedTemplates() -> [String] {
             var seen = Set<String>()
             var files: [String] = []
-            for parent in nested.keys.sorted() {
-                for stack in nested[parent]?.stacks ?? [] {
+            for parent in parents {
+                for stack in parent.nested?.stacks ?? [] {
                     let childKey = key(stack.templatePath)
-                    if results[childKey] == nil, seen.insert(childKey).inserted { files.append(stack.templatePath) }
+                    if indexByKey[childKey] == nil, seen.insert(childKey).inserted { files.append(stack.templatePath) }
                 }
             }
             return files
         }
 
-        /// The keys of templates some other template nests.
-        var nestedKeys: Set<String> {
-            var keys = Set<String>()
-            for (parent, references) in nested {
-                for stack in references.stacks where key(stack.templatePath) != parent { keys.insert(key(stack.templatePath)) }
+        /// For each template (by index), whether some other template nests it.
+        var nestedByAnother: [Bool] {
+            var nested = [Bool](repeating: false, count: entries.count)
+            for parent in parents {
+                for stack in parent.nested?.stacks ?? [] {
+                    let childKey = key(stack.templatePath)
+                    if childKey != parent.key, let child = indexByKey[childKey] { nested[child] = true }
+                }
             }
-            return keys
+            return nested
         }
     }
 
@@ -161,34 +187,38 @@ struct StackForest: Sendable {
     private struct Walk {
         let templates: LoadedTemplates
         var stacks: [Stack] = []
-        var visited = Set<String>()
-        private var visits: [String: Int] = [:]
+        /// How many times each template (by index) was visited.
+        private var visits: [Int]
 
-        init(templates: LoadedTemplates) { self.templates = templates }
+        init(templates: LoadedTemplates) {
+            self.templates = templates
+            visits = [Int](repeating: 0, count: templates.entries.count)
+        }
 
-        mutating func visit(_ key: String, parent: Int?, resource: String?, chain: [String]) {
-            guard let loaded = templates.results[key], let file = templates.files[key] else { return }
-            visited.insert(key)
-            visits[key, default: 0] += 1
+        func wasVisited(_ template: Int) -> Bool { visits[template] > 0 }
+
+        mutating func visit(_ template: Int, parent: Int?, resource: String?, chain: [Int]) {
+            let loaded = templates.entries[template]
+            visits[template] += 1
             // A nested template that does not load is reported once, however many parents deploy it.
-            if case .failure = loaded, visits[key, default: 0] > 1 { return }
+            if case .failure = loaded.result, visits[template] > 1 { return }
             let index = stacks.count
-            stacks.append(Stack(file: file, loaded: loaded, parent: parent, resource: resource))
-            guard case .success(let template) = loaded, let references = templates.nested[key] else { return }
+            stacks.append(Stack(file: loaded.file, loaded: loaded.result, parent: parent, resource: resource))
+            guard case .success(let parsed) = loaded.result, let references = loaded.nested else { return }
             stacks[index].nestingProblems = references.problems
-            let chain = chain + [key]
+            let chain = chain + [template]
             for nested in references.stacks {
-                let childKey = templates.key(nested.templatePath)
-                if chain.contains(childKey) {
+                let child = templates.index(of: templates.key(nested.templatePath))
+                if let child, chain.contains(child) {
                     stacks[index].nestingProblems.append(LoadDiagnostic(
                         "nested stack \(nested.logicalId) deploys \(nested.templatePath), which is already one of its parent stacks; not followed",
-                        at: template.location(nested.position), severity: .warning))
-                } else if chain.count >= StackForest.maxDepth || visits[childKey, default: 0] >= StackForest.maxStacksPerTemplate {
+                        at: parsed.location(nested.position), severity: .warning))
+                } else if chain.count >= StackForest.maxDepth || (child.map { visits[$0] } ?? 0) >= StackForest.maxStacksPerTemplate {
                     stacks[index].nestingProblems.append(LoadDiagnostic(
                         "nested stack \(nested.logicalId) is not followed: nesting deeper than \(StackForest.maxDepth) levels, or a template deployed more than \(StackForest.maxStacksPerTemplate) times",
-                        at: template.location(nested.position), severity: .warning))
-                } else {
-                    visit(childKey, parent: index, resource: nested.logicalId, chain: chain)
+                        at: parsed.location(nested.position), severity: .warning))
+                } else if let child {
+                    visit(child, parent: index, resource: nested.logicalId, chain: chain)
                 }
             }
         }
