@@ -12,6 +12,7 @@ struct BaselineCommand: ParsableCommand {
     /// `nag baseline create [paths] --output nag-baseline.json`.
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "create",
             abstract: "Write a baseline of the open (unsuppressed) findings of these templates.",
             discussion: "Takes the options of the check command; --output names the baseline file (default \(BaselineFile.defaultName)). Exit status 0 when written, 2 on invalid input.")
 
@@ -32,6 +33,7 @@ struct BaselineCommand: ParsableCommand {
     /// `nag baseline update [paths] --baseline FILE`: drops the entries that no longer occur.
     struct Update: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "update",
             abstract: "Remove the entries of a baseline that no longer occur (fixed findings); new findings are not added.",
             discussion: "Takes the options of the check command; --baseline names the file to update (default \(BaselineFile.defaultName)), rewritten in place.")
 

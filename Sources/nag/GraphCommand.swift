@@ -4,6 +4,7 @@ import NagRules
 /// `nag graph`: prints the resource graph of each template.
 struct Graph: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "graph",
         abstract: "Print the resource graph of templates (resources, parameters, conditions, outputs and their references).")
 
     @OptionGroup var input: InputOptions

@@ -3,7 +3,7 @@ import NagRules
 
 /// `nag rules`: lists the rules with their level and cause.
 struct Rules: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the rules of the packs, with level and cause.")
+    static let configuration = CommandConfiguration(commandName: "rules", abstract: "List the rules of the packs, with level and cause.")
 
     @Option(name: .customLong("pack"), help: ArgumentHelp("Only this pack (repeatable; default: every pack).", valueName: "name"))
     var packs: [String] = []
@@ -44,7 +44,7 @@ struct Rules: ParsableCommand {
 
 /// `nag explain RULE-ID`: the cause, explanation and fix of one rule, and how to suppress it.
 struct Explain: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Explain a rule: what it checks, why, and how to fix or suppress it.")
+    static let configuration = CommandConfiguration(commandName: "explain", abstract: "Explain a rule: what it checks, why, and how to fix or suppress it.")
 
     @Argument(help: "The rule id, e.g. AwsSolutions-S1.")
     var ruleId: String
