@@ -5,18 +5,8 @@ import Testing
 /// comparison for ASCII keys of different lengths. These tests put every kind of special byte at every
 /// offset around those eight-byte steps, and check that only the speed changed.
 @Suite struct JSONParserFastPathTests {
-    private func parse(_ text: String) throws -> Value {
-        try Array(text.utf8).withUnsafeBytes { try JSONParser.parse($0) }
-    }
-
-    private func failure(_ text: String) -> ParseError? {
-        do {
-            _ = try parse(text)
-            return nil
-        } catch {
-            return error as? ParseError
-        }
-    }
+    private func parse(_ text: String) throws -> Value { try JSONText.parse(text) }
+    private func failure(_ text: String) -> ParseError? { JSONText.failure(text) }
 
     /// A special character at each offset of strings from 0 to 19 characters long.
     @Test(arguments: [("\\\"", "\""), ("\\\\", "\\"), ("\\n", "\n"), ("\\u0041", "A"), ("é", "é"), ("😀", "😀")])

@@ -1,34 +1,76 @@
 /// String literals for ``JSONParser``: a fast path for plain ASCII, escapes, and UTF-8 validation.
 extension JSONParser {
-    /// Parses a string starting at its opening quote; returns its contents and sets ``lastStringIsASCII``.
+    /// Parses a string starting at its opening quote; returns its contents and sets ``lastStringIsASCII`` and
+    /// ``lastStringNumber``.
+    ///
+    /// A string without escapes, ASCII or not, is read in place: its UTF-8 is checked as it is scanned and the
+    /// string is taken from ``strings``, which builds each distinct one once. Only escapes need a copy.
     mutating func parseString() throws -> String {
         lastStringIsASCII = true
         let openPosition = position
         offset += 1
         let contentStart = offset
-        // Fast path: plain ASCII with no escapes, eight bytes at a time up to the first special byte.
+        // The table's hash of the bytes the first word scan stepped over, when it stopped at a special byte.
+        var hash = JSONStringTable.seed
+        var hashed = false
         if let base = bytes.baseAddress {
             while offset + 8 <= bytes.count {
                 let word = UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
                 let special = Self.specialBytes(word)
                 if special != 0 {
-                    offset += special.trailingZeroBitCount >> 3
+                    let before = special.trailingZeroBitCount >> 3
+                    if before > 0 { hash = JSONStringTable.mix(hash, word & ((1 << UInt64(before * 8)) - 1)) }
+                    offset += before
+                    hashed = true
                     break
                 }
+                hash = JSONStringTable.mix(hash, word)
                 offset += 8
             }
         }
-        while offset < bytes.count {
-            let byte = bytes[offset]
-            if byte == UInt8(ascii: "\"") {
-                let text = interner.string(UnsafeBufferPointer(rebasing: bytes[contentStart..<offset]))
-                offset += 1
-                return text
-            }
-            if byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { break }
+        if hashed, offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") {
+            // Plain ASCII up to the closing quote: the common case.
+            let (text, number) = strings.string(bytes, from: contentStart, to: offset,
+                                                hash: JSONStringTable.finish(hash, length: offset - contentStart))
+            lastStringNumber = number
             offset += 1
+            return text
+        }
+        scan: while true {
+            // Plain ASCII, eight bytes at a time up to the first special byte.
+            if let base = bytes.baseAddress {
+                while offset + 8 <= bytes.count {
+                    let word = UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
+                    let special = Self.specialBytes(word)
+                    if special != 0 {
+                        offset += special.trailingZeroBitCount >> 3
+                        break
+                    }
+                    offset += 8
+                }
+            }
+            while offset < bytes.count {
+                let byte = bytes[offset]
+                if byte == UInt8(ascii: "\"") {
+                    let (text, number) = strings.string(bytes, from: contentStart, to: offset)
+                    lastStringNumber = lastStringIsASCII ? number : -1
+                    offset += 1
+                    return text
+                }
+                if byte >= 0x80 {
+                    let length = try validateUTF8Sequence()
+                    offset += length
+                    lineExtraBytes += length - 1
+                    lastStringIsASCII = false
+                    continue scan
+                }
+                if byte == UInt8(ascii: "\\") || byte < 0x20 { break scan }
+                offset += 1
+            }
+            throw ParseError(message: "unterminated string: the file ends before its closing quote", position: openPosition)
         }
         lastStringIsASCII = false
+        lastStringNumber = -1
         var buffer = [UInt8](UnsafeBufferPointer(rebasing: bytes[contentStart..<offset]))
         while offset < bytes.count {
             let byte = bytes[offset]

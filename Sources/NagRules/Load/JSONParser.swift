@@ -18,9 +18,15 @@ struct JSONParser {
     /// The entries and items of the objects and lists still open, each container's above its parent's.
     private let entryStack: ElementStack<ValueMap.Entry>
     private let itemStack: ElementStack<Value>
-    var interner = StringInterner()
+    /// The keys' numbers in ``strings`` (-1 for a key that has none): the first `entryStack.count` are those of
+    /// the entries on the entry stack; the rest are left over from finished objects.
+    private var keyNumbers: [Int] = []
+    var strings = JSONStringTable()
     /// Whether the string ``parseString()`` read last was plain ASCII (no escapes: those take the slow path).
     var lastStringIsASCII = false
+    /// The number in ``strings`` of the string ``parseString()`` read last when it is plain ASCII and has one,
+    /// else -1: two such strings are equal exactly when their numbers are.
+    var lastStringNumber = -1
 
     private init(bytes: UnsafeBufferPointer<UInt8>, limits: LoadLimits) {
         self.bytes = bytes
@@ -29,6 +35,7 @@ struct JSONParser {
         let capacity = min(256, bytes.count / 32 + 8)
         entryStack = ElementStack(capacity: capacity)
         itemStack = ElementStack(capacity: capacity)
+        keyNumbers = Array(repeating: -1, count: capacity)
     }
 
     /// Parses one JSON document.
@@ -74,44 +81,41 @@ struct JSONParser {
         return "byte 0x\(String(byte, radix: 16, uppercase: true))"
     }
 
-    private mutating func skipWhitespace() {
-        while offset < bytes.count {
-            switch bytes[offset] {
-            case 0x20, 0x09:
-                offset += 1
-            case 0x0A:
-                offset += 1
-                newLine()
-                skipIndentation()
-            case 0x0D:
-                offset += 1
-                if offset < bytes.count, bytes[offset] == 0x0A { offset += 1 }
-                newLine()
-                skipIndentation()
-            default:
-                return
-            }
-        }
+    /// Steps over whitespace; most calls find none, and return after one comparison.
+    @inline(__always) private mutating func skipWhitespace() {
+        if offset < bytes.count, bytes[offset] > 0x20 { return }
+        skipWhitespaceRun()
     }
 
-    /// Steps over the spaces starting a line (a pretty-printed file's indentation) eight bytes at a time.
-    private mutating func skipIndentation() {
+    /// Steps over spaces, tabs and line breaks, counting lines. After a line break the next line's indentation
+    /// is skipped eight bytes at a time.
+    private mutating func skipWhitespaceRun() {
         guard let base = bytes.baseAddress else { return }
-        while offset + 8 <= bytes.count {
-            let other = UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
-                ^ 0x2020_2020_2020_2020
-            if other != 0 {
-                offset += other.trailingZeroBitCount >> 3
-                return
+        let end = bytes.count
+        var index = offset
+        while index < end {
+            let byte = base[index]
+            if byte == 0x20 || byte == 0x09 {
+                index += 1
+                continue
             }
-            offset += 8
+            guard byte == 0x0A || byte == 0x0D else { break }
+            index += 1
+            if byte == 0x0D, index < end, base[index] == 0x0A { index += 1 }
+            line += 1
+            lineStart = index
+            lineExtraBytes = 0
+            while index + 8 <= end {
+                let other = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                    ^ 0x2020_2020_2020_2020
+                if other != 0 {
+                    index += other.trailingZeroBitCount >> 3
+                    break
+                }
+                index += 8
+            }
         }
-    }
-
-    private mutating func newLine() {
-        line += 1
-        lineStart = offset
-        lineExtraBytes = 0
+        offset = index
     }
 
     // MARK: - Values
@@ -148,8 +152,9 @@ struct JSONParser {
         defer { depth -= 1 }
         offset += 1
         let first = entryStack.count
-        var seen: [String: Int]?
-        var keysAreASCII = true
+        var seen = KeyIndex()
+        /// The first byte after the first key's opening quote.
+        var firstKeyLead: UInt8 = 0
         skipWhitespace()
         if offset < bytes.count, bytes[offset] == UInt8(ascii: "}") {
             offset += 1
@@ -161,9 +166,11 @@ struct JSONParser {
             guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else {
                 throw ParseError(message: "unexpected \(describeCurrent()), expected a quoted key", position: keyPosition)
             }
+            if entryStack.count == first, offset + 1 < bytes.count { firstKeyLead = bytes[offset + 1] }
             let key = try parseString()
-            keysAreASCII = keysAreASCII && lastStringIsASCII
-            if let earlier = firstOccurrence(of: key, from: first, ascii: keysAreASCII, index: &seen) {
+            let keyNumber = lastStringNumber
+            seen.keysAreASCII = seen.keysAreASCII && lastStringIsASCII
+            if let earlier = firstOccurrence(of: key, number: keyNumber, from: first, index: &seen) {
                 throw ParseError(
                     message: "duplicate key \"\(key)\" (first defined at line \(earlier.line), column \(earlier.column))",
                     position: keyPosition, related: [earlier])
@@ -176,7 +183,12 @@ struct JSONParser {
             offset += 1
             skipWhitespace()
             let value = try parseValue()
-            entryStack.append(ValueMap.Entry(key: key, keyPosition: keyPosition, value: value))
+            if entryStack.count < keyNumbers.count {
+                keyNumbers[entryStack.count] = keyNumber
+            } else {
+                keyNumbers.append(keyNumber)
+            }
+            entryStack.append(ValueMap.Entry(key: consume key, keyPosition: keyPosition, value: consume value))
             skipWhitespace()
             guard offset < bytes.count else {
                 throw ParseError(message: "unexpected end of file inside the object that starts at \(start)",
@@ -184,10 +196,10 @@ struct JSONParser {
             }
             switch bytes[offset] {
             case UInt8(ascii: ","):
-                if skipTrailingComma(before: UInt8(ascii: "}")) { return Value.map(entryStack.popArray(from: first), at: start) }
+                if skipTrailingComma(before: UInt8(ascii: "}")) { return finishObject(from: first, at: start, firstKeyLead: firstKeyLead) }
             case UInt8(ascii: "}"):
                 offset += 1
-                return Value.map(entryStack.popArray(from: first), at: start)
+                return finishObject(from: first, at: start, firstKeyLead: firstKeyLead)
             default:
                 throw ParseError(message: "unexpected \(describeCurrent()), expected ',' or '}'", position: position)
             }
@@ -196,28 +208,77 @@ struct JSONParser {
 
     /// Steps over the comma at `offset`; when only whitespace separates it from `close`, steps over that too,
     /// records the warning and answers true (the container ends there).
-    private mutating func skipTrailingComma(before close: UInt8) -> Bool {
+    @inline(__always) private mutating func skipTrailingComma(before close: UInt8) -> Bool {
         let comma = position
         offset += 1
         skipWhitespace()
         guard offset < bytes.count, bytes[offset] == close else { return false }
         offset += 1
+        warnTrailingComma(at: comma, before: close)
+        return true
+    }
+
+    private mutating func warnTrailingComma(at comma: Position, before close: UInt8) {
         let bracket = close == UInt8(ascii: "}") ? "}" : "]"
         warnings.append(ParseError(
             message: "trailing comma before '\(bracket)': strict JSON forbids it (CloudFormation's tools accept it; remove it to be safe)",
             position: comma))
-        return true
     }
 
-    /// Linear search for small objects; a dictionary once an object grows past a few dozen keys.
-    /// `first` is where the object's entries start on the entry stack. When `ascii` (this key and all before it
-    /// are ASCII), keys of different lengths cannot be equal; otherwise `==` decides, which also treats
-    /// canonically equivalent spellings (`é` composed or not, the Kelvin sign and `K`) as the same key.
-    private func firstOccurrence(of key: String, from first: Int, ascii: Bool, index: inout [String: Int]?) -> Position? {
+    /// The object made of the entries from `first` up on the entry stack.
+    ///
+    /// Only a one-entry object whose key starts with `R`, `F`, `C` or an escape can be an intrinsic function
+    /// (`Ref`, `Fn::…`, `Condition`); ``Value/map(_:at:)`` decides for those, every other one is a plain map.
+    private func finishObject(from first: Int, at start: Position, firstKeyLead: UInt8) -> Value {
+        let entries = entryStack.popArray(from: first)
+        if entries.count == 1, firstKeyLead == UInt8(ascii: "R") || firstKeyLead == UInt8(ascii: "F")
+            || firstKeyLead == UInt8(ascii: "C") || firstKeyLead == UInt8(ascii: "\\") {
+            return Value.map(entries, at: start)
+        }
+        return Value(.map(ValueMap(entries)), at: start)
+    }
+
+    /// How ``firstOccurrence(of:number:from:index:)`` finds earlier keys of one object.
+    private struct KeyIndex {
+        /// Whether every key so far is ASCII: keys of different lengths then cannot be equal.
+        var keysAreASCII = true
+        /// Whether every key so far has a number in ``strings``: keys are then equal exactly when their numbers are.
+        var keysAreNumbered = true
+        /// Built once an object grows past a few dozen keys: by number, or by key once a key has no number.
+        var numbers: [Int: Int]?
+        var keys: [String: Int]?
+    }
+
+    /// The position of an earlier key of the same object equal to `key`, or nil (then `key` is recorded).
+    /// `first` is where the object's entries start on the entry stack; `number` is the key's number in
+    /// ``strings`` or -1.
+    ///
+    /// While every key has a number, numbers are compared, linearly for small objects and hashed for large ones.
+    /// Otherwise strings: when every key is ASCII, keys of different lengths cannot be equal; else `==` decides,
+    /// which also treats canonically equivalent spellings (`é` composed or not, the Kelvin sign and `K`) as the
+    /// same key.
+    private func firstOccurrence(of key: String, number: Int, from first: Int, index: inout KeyIndex) -> Position? {
         let count = entryStack.count
-        if index == nil {
+        if index.keysAreNumbered && number >= 0 {
+            if index.numbers == nil {
+                if count - first < 32 {
+                    for i in first..<count where keyNumbers[i] == number { return entryStack[i].keyPosition }
+                    return nil
+                }
+                var built = [Int: Int](minimumCapacity: (count - first) * 2)
+                for i in first..<count { built[keyNumbers[i]] = i }
+                index.numbers = built
+            }
+            if let existing = index.numbers?[number] { return entryStack[existing].keyPosition }
+            index.numbers?[number] = count
+            return nil
+        }
+        index.keysAreNumbered = false
+        index.numbers = nil
+        if index.keys == nil {
             if count - first < 32 {
                 let length = key.utf8.count
+                let ascii = index.keysAreASCII
                 for i in first..<count where (!ascii || entryStack[i].key.utf8.count == length) && entryStack[i].key == key {
                     return entryStack[i].keyPosition
                 }
@@ -225,10 +286,10 @@ struct JSONParser {
             }
             var built = [String: Int](minimumCapacity: (count - first) * 2)
             for i in first..<count { built[entryStack[i].key] = i }
-            index = built
+            index.keys = built
         }
-        if let existing = index?[key] { return entryStack[existing].keyPosition }
-        index?[key] = count
+        if let existing = index.keys?[key] { return entryStack[existing].keyPosition }
+        index.keys?[key] = count
         return nil
     }
 
@@ -311,6 +372,6 @@ struct JSONParser {
                 throw ParseError(message: "a number needs digits in its exponent", position: position)
             }
         }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)
+        return strings.string(bytes, from: start, to: offset).0
     }
 }
