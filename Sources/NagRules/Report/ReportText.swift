@@ -11,29 +11,29 @@
 /// ```
 struct ReportText {
     /// What has been written since the last flush.
-    private(set) var bytes: [UInt8] = []
+    private(set) var bytes = ByteBuffer(capacity: 0)
 
     /// The size at which ``flushIfFull(to:)`` hands the text on.
     static let pieceSize = 1 << 15
 
     init() {
-        bytes.reserveCapacity(Self.pieceSize + (1 << 12))
+        bytes = ByteBuffer(capacity: Self.pieceSize + (1 << 12))
     }
 
     /// Text that reserves only `capacity` bytes: for many small pieces formatted at once (the text report's
     /// blocks), where a piece's worth each would add up.
     init(capacity: Int) {
-        bytes.reserveCapacity(capacity)
+        bytes = ByteBuffer(capacity: capacity)
     }
 
     /// The text written since the last flush, as a string.
-    var string: String { String(decoding: bytes, as: UTF8.self) }
+    var string: String { bytes.withBytes { String(decoding: $0, as: UTF8.self) } }
 
     /// Whether nothing has been written since the last flush.
     var isEmpty: Bool { bytes.isEmpty }
 
     mutating func append(_ text: String) {
-        bytes.append(contentsOf: text.utf8)
+        bytes.append(contentsOf: text)
     }
 
     /// Text another writer made.
@@ -55,12 +55,12 @@ struct ReportText {
             bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
             magnitude /= 10
         }
-        bytes[start...].reverse()
+        bytes.reverse(from: start)
     }
 
     /// Drops what was written, keeping the storage.
     mutating func clear() {
-        bytes.removeAll(keepingCapacity: true)
+        bytes.removeAll()
     }
 
     /// Hands everything written so far to `output`.
@@ -129,9 +129,17 @@ extension ReportText {
 
     /// A line break and `indent` levels of two spaces.
     mutating func appendNewline(indent: Int) {
-        bytes.append(UInt8(ascii: "\n"))
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
+        let count = 1 + 2 * max(indent, 0)
+        guard count <= Self.newlineAndSpaces.count else {
+            bytes.append(UInt8(ascii: "\n"))
+            return bytes.append(contentsOf: [UInt8](repeating: UInt8(ascii: " "), count: count - 1))
+        }
+        // One copy from a ready-made line start (appending spaces one by one cost a tenth of a large JSON report).
+        Self.newlineAndSpaces.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<count])) }
     }
+
+    /// A line break followed by the spaces of 32 levels.
+    private static let newlineAndSpaces: [UInt8] = [UInt8(ascii: "\n")] + Array(repeating: UInt8(ascii: " "), count: 64)
 
     /// `text` as a JSON string literal: in double quotes, with `"`, `\\`, line breaks, tabs and the other
     /// control characters escaped (`\\u001b`); every other character as it is.
@@ -140,7 +148,7 @@ extension ReportText {
         text.withUTF8 { utf8 in
             bytes.append(UInt8(ascii: "\""))
             // Escapes are ASCII, and no byte of a multi-byte UTF-8 sequence is below 0x80, so bytes decide exactly.
-            guard utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+            guard Self.needsJSONEscape(utf8) else {
                 bytes.append(contentsOf: utf8)
                 return bytes.append(UInt8(ascii: "\""))
             }
@@ -159,6 +167,32 @@ extension ReportText {
             }
             bytes.append(UInt8(ascii: "\""))
         }
+    }
+
+    /// Whether any byte of `utf8` is a control character, `"` or `\\`: eight bytes at a time (the last word
+    /// overlapping the one before), byte by byte only for text shorter than eight bytes.
+    static func needsJSONEscape(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard utf8.count >= 8, let base = utf8.baseAddress else {
+            return utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+        }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        // A byte below 0x20, or equal to 0x22 or 0x5C, sets its high bit in one of these (the usual "has a zero
+        // byte" test: it never misses such a byte, and no other byte sets a high bit).
+        func escapes(at offset: Int) -> Bool {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
+            let quotes = word ^ (ones &* 0x22)
+            let backslashes = word ^ (ones &* 0x5C)
+            let control = (word &- (ones &* 0x20)) & ~word
+            let quote = (quotes &- ones) & ~quotes
+            let backslash = (backslashes &- ones) & ~backslashes
+            return ((control | quote | backslash) & (ones &* 0x80)) != 0
+        }
+        var offset = 0
+        while offset + 8 < utf8.count {
+            if escapes(at: offset) { return true }
+            offset += 8
+        }
+        return escapes(at: utf8.count - 8)
     }
 
     private static let unicodeEscape = Array("\\u00".utf8)
