@@ -1,10 +1,19 @@
 /// Walks every value of a template once and records the references it finds.
 struct GraphBuilder {
     let template: Template
+    /// The references found, in document order.
     private(set) var references: [Reference] = []
     /// Where the walk is inside the current resource, condition or output: pushed and popped as it descends,
     /// and copied into a ``PropertyPath`` only for a reference found.
-    private var path: [PropertyPath.Component] = []
+    private var path: [PropertyPath.Component] = [] {
+        didSet { recordedPath = nil }
+    }
+    /// The path the last reference recorded, while the walk is still there: references written at the same
+    /// place (the names of one `Fn::Sub`) share it.
+    private var recordedPath: PropertyPath?
+    /// Every path recorded so far: references at the same place in different resources (`Properties.Role` in
+    /// thousands of functions) share one copy.
+    private var recordedPaths: [RecordedPath: PropertyPath] = [:]
 
     init(template: Template) { self.template = template }
 
@@ -59,12 +68,32 @@ struct GraphBuilder {
     }
 
     private mutating func add(from source: GraphNode, to name: String, kind: Reference.Kind, at position: Position) {
-        references.append(Reference(source: source, target: node(named: name), kind: kind, path: PropertyPath(path), position: position))
+        references.append(Reference(source: source, target: node(named: name), kind: kind, path: currentPath(), position: position))
     }
 
     private mutating func addCondition(from source: GraphNode, name: String, at position: Position) {
         let target = template.condition(named: name) != nil ? GraphNode.condition(name) : GraphNode(.missing, name)
-        references.append(Reference(source: source, target: target, kind: .condition, path: PropertyPath(path), position: position))
+        references.append(Reference(source: source, target: target, kind: .condition, path: currentPath(), position: position))
+    }
+
+    /// The walk's path as a ``PropertyPath`` of its own, exactly as large as it needs to be, shared by every
+    /// reference at an equal path.
+    ///
+    /// Handing out `path` itself would share its buffer: the walk's next step would then copy it (the reference
+    /// keeping the old buffer, spare capacity and all), once per reference.
+    private mutating func currentPath() -> PropertyPath {
+        if let recordedPath { return recordedPath }
+        if let shared = recordedPaths[RecordedPath(components: path)] {
+            recordedPath = shared
+            return shared
+        }
+        var components: [PropertyPath.Component] = []
+        components.reserveCapacity(path.count)
+        components.append(contentsOf: path)
+        let recorded = PropertyPath(components)
+        recordedPaths[RecordedPath(components: components)] = recorded
+        recordedPath = recorded
+        return recorded
     }
 
     /// Walks `value` one step further down the current path.
@@ -160,4 +189,22 @@ struct GraphBuilder {
             add(from: source, to: name, kind: kind, at: text.position)
         }
     }
+}
+
+/// A path as a key of ``GraphBuilder``'s recorded paths, hashed by its shape (the number of components, each key's
+/// length, each index) rather than by its text: cheap to hash, and equal shapes are told apart by comparing.
+private struct RecordedPath: Hashable {
+    let components: [PropertyPath.Component]
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(components.count)
+        for component in components {
+            switch component {
+            case .key(let key): hasher.combine(key.utf8.count)
+            case .index(let index): hasher.combine(~index)
+            }
+        }
+    }
+
+    static func == (lhs: RecordedPath, rhs: RecordedPath) -> Bool { lhs.components == rhs.components }
 }

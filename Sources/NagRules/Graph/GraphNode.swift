@@ -61,10 +61,65 @@ public struct Reference: Hashable, Sendable {
         }
     }
 
-    public var source: GraphNode
-    public var target: GraphNode
-    public var kind: Kind
+    // Stored flat, names and attribute first and the one-byte kinds last: 72 bytes where three nested values
+    // (each padded to a multiple of 8) would take 88. A graph keeps every reference of its template.
+    private var sourceName: String
+    private var targetName: String
+    /// The attribute of `getAtt` and `subGetAtt`, empty for the other kinds.
+    private var attribute: String
     /// Where in the source the reference is written (`Properties.Bucket`).
     public var path: PropertyPath
     public var position: Position
+    private var sourceKind: GraphNode.Kind
+    private var targetKind: GraphNode.Kind
+    private var kindCase: KindCase
+
+    private enum KindCase: UInt8, Hashable, Sendable {
+        case ref, getAtt, subRef, subGetAtt, dependsOn, condition
+    }
+
+    init(source: GraphNode, target: GraphNode, kind: Kind, path: PropertyPath, position: Position) {
+        sourceName = source.name
+        sourceKind = source.kind
+        targetName = target.name
+        targetKind = target.kind
+        (kindCase, attribute) = Self.split(kind)
+        self.path = path
+        self.position = position
+    }
+
+    public var source: GraphNode {
+        get { GraphNode(sourceKind, sourceName) }
+        set { (sourceKind, sourceName) = (newValue.kind, newValue.name) }
+    }
+
+    public var target: GraphNode {
+        get { GraphNode(targetKind, targetName) }
+        set { (targetKind, targetName) = (newValue.kind, newValue.name) }
+    }
+
+    public var kind: Kind {
+        get {
+            switch kindCase {
+            case .ref: .ref
+            case .getAtt: .getAtt(attribute: attribute)
+            case .subRef: .subRef
+            case .subGetAtt: .subGetAtt(attribute: attribute)
+            case .dependsOn: .dependsOn
+            case .condition: .condition
+            }
+        }
+        set { (kindCase, attribute) = Self.split(newValue) }
+    }
+
+    private static func split(_ kind: Kind) -> (KindCase, String) {
+        switch kind {
+        case .ref: (.ref, "")
+        case .getAtt(let attribute): (.getAtt, attribute)
+        case .subRef: (.subRef, "")
+        case .subGetAtt(let attribute): (.subGetAtt, attribute)
+        case .dependsOn: (.dependsOn, "")
+        case .condition: (.condition, "")
+        }
+    }
 }

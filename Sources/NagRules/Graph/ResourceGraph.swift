@@ -9,23 +9,29 @@ public struct ResourceGraph: Sendable {
     public let template: Template
     /// Every edge, in document order.
     public let references: [Reference]
-    private let outgoing: [GraphNode: [Int]]
-    private let incoming: [GraphNode: [Int]]
+    private let numbering: GraphNodes
+    /// The references out of and into each node, by number.
+    private let outgoing: Adjacency
+    private let incoming: Adjacency
     private let resourcesByType: [String: [Int]]
 
     public init(template: Template) {
         self.template = template
         var builder = GraphBuilder(template: template)
         builder.build()
-        self.references = builder.references
-        var outgoing: [GraphNode: [Int]] = [:]
-        var incoming: [GraphNode: [Int]] = [:]
-        for (index, reference) in builder.references.enumerated() {
-            outgoing[reference.source, default: []].append(index)
-            incoming[reference.target, default: []].append(index)
+        references = builder.references
+        var numbering = GraphNodes(template: template)
+        var sources: [Int32] = []
+        var targets: [Int32] = []
+        sources.reserveCapacity(references.count)
+        targets.reserveCapacity(references.count)
+        for reference in references {
+            sources.append(numbering.add(reference.source))
+            targets.append(numbering.add(reference.target))
         }
-        self.outgoing = outgoing
-        self.incoming = incoming
+        self.numbering = numbering
+        outgoing = Adjacency(nodes: sources, nodeCount: numbering.count)
+        incoming = Adjacency(nodes: targets, nodeCount: numbering.count)
         var byType: [String: [Int]] = [:]
         for (index, resource) in template.resources.enumerated() {
             byType[resource.type, default: []].append(index)
@@ -43,12 +49,14 @@ public struct ResourceGraph: Sendable {
 
     /// The references written in `node`.
     public func references(from node: GraphNode) -> [Reference] {
-        outgoing[node, default: []].map { references[$0] }
+        guard let number = numbering.number(of: node) else { return [] }
+        return outgoing.references(of: number).map { references[Int($0)] }
     }
 
     /// The references that point at `node`.
     public func references(to node: GraphNode) -> [Reference] {
-        incoming[node, default: []].map { references[$0] }
+        guard let number = numbering.number(of: node) else { return [] }
+        return incoming.references(of: number).map { references[Int($0)] }
     }
 
     /// The resources of one type, in document order.
@@ -98,3 +106,4 @@ public struct ResourceGraph: Sendable {
         return result
     }
 }
+

@@ -4,13 +4,38 @@
 /// strings such as `1.10` stay exact). Intrinsic functions (`Ref`, `Fn::GetAtt`, `!Sub` and the
 /// rest) are their own case, so the short YAML tags and the long `{"Fn::…": …}` maps load into the
 /// same model.
+///
+/// A value takes 24 bytes: ``Kind`` needs 17 (a string and a tag byte), and the position is packed into the
+/// 7 bytes after it (see ``PackedPosition``) rather than taking 8 bytes of its own, which would round the
+/// value up to 32. Every map entry, list item and intrinsic argument holds a value, so the saving counts once
+/// per node of the document.
 public struct Value: Sendable, Equatable {
     public var kind: Kind
-    public var position: Position
+    // The position's 56 bits, in the order that lets them fill the bytes after `kind`: a byte, then two, then
+    // four (each field aligned to its size). Read and written only through `position`.
+    private var packedHigh: UInt8
+    private var packedMiddle: UInt16
+    private var packedLow: UInt32
 
-    public init(_ kind: Kind, at position: Position) {
+    // Inlined: the parsers make hundreds of thousands of values, and a call per value costs more than the packing.
+    @inline(__always) public init(_ kind: Kind, at position: Position) {
         self.kind = kind
-        self.position = position
+        let packed = PackedPosition(position)
+        packedHigh = packed.high
+        packedMiddle = packed.middle
+        packedLow = packed.low
+    }
+
+    /// Where the value is written. Lines and columns beyond ``PackedPosition/maximum`` (only in files of
+    /// hundreds of megabytes) read back as that maximum.
+    public var position: Position {
+        @inline(__always) get { PackedPosition(high: packedHigh, middle: packedMiddle, low: packedLow).position }
+        set {
+            let packed = PackedPosition(newValue)
+            packedHigh = packed.high
+            packedMiddle = packed.middle
+            packedLow = packed.low
+        }
     }
 
     /// Only `intrinsic` is indirect: lists and maps already live on the heap, so scalars stay inline.

@@ -48,6 +48,21 @@ public struct ValueMap: Sendable, Equatable {
 
     public subscript(key: String) -> Value? { entry(key)?.value }
 
+    /// Where the entry for `key` is in ``entries``.
+    func offset(of key: String) -> Int? {
+        if let index { return index[key] }
+        return entries.firstIndex { $0.key == key }
+    }
+
+    /// Whether no key appears twice. The loaders never repeat a key; a map built in code may.
+    var hasUniqueKeys: Bool {
+        if let index { return index.count == entries.count }
+        for (offset, entry) in entries.enumerated() where entries[..<offset].contains(where: { $0.key == entry.key }) {
+            return false
+        }
+        return true
+    }
+
     /// Adds or replaces an entry (used when building maps in code, e.g. test helpers).
     public mutating func set(_ key: String, _ value: Value, keyPosition: Position? = nil) {
         if let existing = entries.firstIndex(where: { $0.key == key }) {

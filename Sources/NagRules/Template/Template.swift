@@ -19,7 +19,7 @@ public struct Template: Sendable {
         let resources: [Resource]
         let outputs: [Output]
         let diagnostics: [LoadDiagnostic]
-        let resourceIndex: [String: Int]
+        let resourceIndex: ResourceIndex
         let parameterIndex: [String: Int]
         let conditionIndex: [String: Int]
 
@@ -39,7 +39,7 @@ public struct Template: Sendable {
             self.resources = resources
             self.outputs = outputs
             self.diagnostics = diagnostics
-            self.resourceIndex = Dictionary(resources.enumerated().map { ($1.logicalId, $0) }, uniquingKeysWith: { a, _ in a })
+            self.resourceIndex = ResourceIndex(resources: resources, root: root)
             self.parameterIndex = Dictionary(parameters.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
             self.conditionIndex = Dictionary(conditions.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
         }
@@ -63,7 +63,7 @@ public struct Template: Sendable {
     public var outputs: [Output] { storage.outputs }
     /// Shape problems found while reading the sections.
     public var diagnostics: [LoadDiagnostic] { storage.diagnostics }
-    private var resourceIndex: [String: Int] { storage.resourceIndex }
+    private var resourceIndex: ResourceIndex { storage.resourceIndex }
     private var parameterIndex: [String: Int] { storage.parameterIndex }
     private var conditionIndex: [String: Int] { storage.conditionIndex }
 
@@ -81,6 +81,9 @@ public struct Template: Sendable {
 
     /// Whether the template declares a resource `logicalId` (without copying it out).
     public func hasResource(named logicalId: String) -> Bool { resourceIndex[logicalId] != nil }
+
+    /// Where resource `logicalId` is in ``resources`` (the first, should a list built in code repeat a name).
+    func resourceIndex(named logicalId: String) -> Int? { resourceIndex[logicalId] }
 
     /// Whether the template declares a parameter `name`.
     public func hasParameter(named name: String) -> Bool { parameterIndex[name] != nil }

@@ -90,8 +90,10 @@ struct TemplateReader {
         if entry == nil {
             problem("the template has no Resources section (CloudFormation requires one)", at: root.position)
         }
+        let members = members(of: entry)
         var resources: [Resource] = []
-        for member in members(of: entry) {
+        resources.reserveCapacity(members.count)
+        for member in members {
             guard let definition = member.value.mapValue else {
                 problem("resource \(member.key) must be a map, found \(member.value.kindDescription)", at: member.value.position)
                 continue
