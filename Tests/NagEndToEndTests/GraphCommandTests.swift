@@ -105,6 +105,33 @@ private struct NagNotBuilt: Error, CustomStringConvertible {
         #expect(lines.filter { $0.contains(" -> ") }.count == 4)
     }
 
+    /// Pseudo parameters and names that match nothing are listed in the order first referenced, the same on
+    /// every run (they were listed in a Set's order, which changes from process to process).
+    @Test func dotListsPseudoParametersAndMissingNamesInTheOrderReferenced() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("nag-graph-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("refs.yaml").path
+        try """
+        Resources:
+          Topic:
+            Type: AWS::SNS::Topic
+            Properties:
+              TopicName: !Sub "${AWS::Region}-${Gone}-${AWS::AccountId}"
+              DisplayName: !Ref Missing
+              KmsMasterKeyId: !Ref AWS::Region
+        """.write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try runNag(["graph", "--format", "dot", path])
+        #expect(result.status == 0)
+        let listed = result.stdout.split(separator: "\n").filter { $0.contains("shape=plaintext") }.map { String($0) }
+        #expect(listed == [
+            #"  "pseudoParameter:AWS::Region" [shape=plaintext, style=dotted, label="AWS::Region"];"#,
+            #"  "missing:Gone" [shape=plaintext, style=dashed, label="Gone"];"#,
+            #"  "pseudoParameter:AWS::AccountId" [shape=plaintext, style=dotted, label="AWS::AccountId"];"#,
+            #"  "missing:Missing" [shape=plaintext, style=dashed, label="Missing"];"#,
+        ])
+    }
+
     @Test func severalTemplatesMakeOneDigraphWithAClusterEach() throws {
         let good = fixture("graph-good.json")
         let shapes = fixture("shapes.yaml")

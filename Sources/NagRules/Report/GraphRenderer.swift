@@ -83,7 +83,11 @@ package enum GraphRenderer {
         for output in graph.template.outputs {
             lines.append("\(indent)\(id(.output(output.name))) [shape=note, label=\(quoted(output.name))];")
         }
-        for target in Set(graph.references.map(\.target)) where target.kind == .pseudoParameter || target.kind == .missing {
+        // In the order first referenced (a Set's order changes from run to run).
+        var listed = Set<GraphNode>()
+        for reference in graph.references where reference.target.kind == .pseudoParameter || reference.target.kind == .missing {
+            let target = reference.target
+            guard listed.insert(target).inserted else { continue }
             let style = target.kind == .missing ? "dashed" : "dotted"
             lines.append("\(indent)\(id(target)) [shape=plaintext, style=\(style), label=\(quoted(target.name))];")
         }
