@@ -109,11 +109,12 @@ struct CheckOptions: ParsableArguments {
         if let outputDir {
             try writeStackReports(report, stacks: stacks, into: outputDir)
         } else if let output {
-            guard var file = FileOutput(path: output) else {
+            guard let file = FileOutput(path: output) else {
                 printError("\(output): error: cannot write the report: \(String(cString: strerror(errno)))")
                 throw ExitCode(ExitStatus.invalidInput)
             }
-            formatter.write(report, to: &file)
+            var sink = file.sink
+            formatter.write(report, to: &sink)
             file.flush()
             close(file.descriptor)
             if let why = file.failureDescription {
@@ -121,8 +122,9 @@ struct CheckOptions: ParsableArguments {
                 throw ExitCode(ExitStatus.invalidInput)
             }
         } else {
-            var standardOutput = FileOutput(descriptor: STDOUT_FILENO)
-            formatter.write(report, to: &standardOutput)
+            let standardOutput = FileOutput(descriptor: STDOUT_FILENO)
+            var sink = standardOutput.sink
+            formatter.write(report, to: &sink)
             standardOutput.flush()
         }
         if format != .text { report.diagnostics.forEach { printError($0.description) } }

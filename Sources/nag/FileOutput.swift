@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import NagRules
 
 /// The C library's `write(2)` (the name `write` is taken by the stream's method).
 private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer?, _ count: Int) -> Int {
@@ -14,9 +15,9 @@ private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer?, _ coun
 }
 
 /// A buffered text stream to a file descriptor: reports are written through it piece by piece, so a large
-/// report never exists whole in memory. The first write error is kept (and further writes dropped) for the
-/// caller to report.
-struct FileOutput: TextOutputStream {
+/// report never exists whole in memory; formatters write into its ``sink`` to hand it their bytes directly. The
+/// first write error is kept (and further writes dropped) for the caller to report.
+final class FileOutput: TextOutputStream {
     let descriptor: Int32
     private var buffer: [UInt8] = []
     private(set) var failure: Int32?
@@ -29,29 +30,35 @@ struct FileOutput: TextOutputStream {
     }
 
     /// Creates (or truncates) the file at `path` for writing.
-    init?(path: String) {
+    convenience init?(path: String) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return nil }
         self.init(descriptor: descriptor)
     }
 
-    mutating func write(_ string: String) {
+    /// A stream into this output that takes the formatters' bytes as they are.
+    var sink: UTF8Sink { UTF8Sink { [self] in write(utf8: $0) } }
+
+    func write(_ string: String) {
+        var string = string
+        string.withUTF8 { write(utf8: $0) }
+    }
+
+    func write(utf8 piece: UnsafeBufferPointer<UInt8>) {
         guard failure == nil else { return }
-        if string.utf8.count >= Self.capacity {
+        if piece.count >= Self.capacity {
             // A large piece goes straight out from its own storage, not through (and growing) the buffer.
             flush()
             guard failure == nil else { return }
-            var string = string
-            let descriptor = self.descriptor
-            failure = string.withUTF8 { Self.writeAll($0, to: descriptor) }
+            failure = Self.writeAll(piece, to: descriptor)
             return
         }
-        buffer.append(contentsOf: string.utf8)
+        buffer.append(contentsOf: piece)
         if buffer.count >= Self.capacity { flush() }
     }
 
     /// Writes out what is buffered (a failure is kept in ``failure``).
-    mutating func flush() {
+    func flush() {
         if failure == nil {
             let descriptor = self.descriptor
             failure = buffer.withUnsafeBufferPointer { Self.writeAll($0, to: descriptor) }

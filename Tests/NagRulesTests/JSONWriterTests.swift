@@ -9,7 +9,7 @@ struct JSONWriterTests {
         case .object(let members):
             writer.beginObject()
             for (key, value) in members {
-                writer.key(key)
+                writer.key(named: key)
                 write(value, to: &writer)
             }
             writer.endObject()
@@ -57,5 +57,51 @@ struct JSONWriterTests {
         writer.int(2)
         writer.endArray()
         #expect(first + writer.text == JSONNode.array([1, 2]).rendered())
+    }
+
+    /// Keys written in the program and keys known only at run time (escaped) come out alike, at any depth and
+    /// after any number of members, and a writer for part of an array continues the array's items.
+    @Test func programKeysAndRunTimeKeysWriteTheSameText() {
+        var literal = JSONWriter(level: 2)
+        var named = JSONWriter(level: 2)
+        literal.beginObject()
+        named.beginObject()
+        literal.key("outer")
+        named.key(named: "outer")
+        literal.beginObject()
+        named.beginObject()
+        literal.member("a", int: 1)
+        named.key(named: "a")
+        named.int(1)
+        literal.member("b", bool: true)
+        named.key(named: "b")
+        named.bool(true)
+        literal.endObject()
+        named.endObject()
+        literal.key("quote")
+        named.key(named: "quote")
+        literal.string("x")
+        named.string("x")
+        named.key(named: "tab\there \"q\"")
+        named.null()
+        literal.endObject()
+        named.endObject()
+        let expected: JSONNode = .object([("outer", .object([("a", 1), ("b", true)])), ("quote", "x")])
+        var reference = ReportText()
+        expected.write(into: &reference, indent: 2)
+        #expect(literal.text == reference.string)
+        #expect(named.text.hasPrefix(String(literal.text.dropLast("\n    }".count))))
+        #expect(named.text.hasSuffix(",\n      \"tab\\there \\\"q\\\"\": null\n    }"))
+
+        var whole = JSONWriter()
+        whole.beginArray()
+        whole.int(1)
+        var rest = JSONWriter(itemsOfArrayAt: whole.itemLevel, afterItems: true, capacity: 4)
+        rest.beginObject()
+        rest.member("k", string: "v")
+        rest.endObject()
+        whole.append(items: rest)
+        whole.endArray()
+        #expect(whole.text == JSONNode.array([1, .object([("k", "v")])]).rendered())
     }
 }

@@ -96,10 +96,11 @@ package indirect enum JSONNode: Sendable, Equatable, ExpressibleByStringLiteral,
                     if itemCount(group) > 0 { afterItems = true }
                 }
                 let preceded = precededBy
-                let large = batch.map { itemCount($0) > largeGroup }
+                let counts = batch.map(itemCount)
                 let texts = concurrentMap(Array(batch.indices)) { index -> JSONWriter? in
-                    guard !large[index] else { return nil }
-                    var items = JSONWriter(itemsOfArrayAt: level, afterItems: preceded[index])
+                    guard counts[index] <= largeGroup else { return nil }
+                    // About a kilobyte an item (a finding in the JSON report), so the text seldom grows.
+                    var items = JSONWriter(itemsOfArrayAt: level, afterItems: preceded[index], capacity: counts[index] << 10)
                     writeItems(batch[index], &items) { _ in }
                     return items
                 }

@@ -15,8 +15,12 @@ package struct JSONWriter {
     private var out = ReportText()
     /// The indentation level of the outermost value.
     private let baseLevel: Int
-    /// One entry per open object or array, innermost last: whether it has a member yet.
-    private var filled: [Bool] = []
+    /// How many objects and arrays are open.
+    private var depth = 0
+    /// Whether the innermost open object or array has a member yet.
+    private var hasMember = false
+    /// The same for each enclosing one, outermost first (the innermost is ``hasMember``).
+    private var enclosingHaveMembers: [Bool] = []
     /// A key was just written, so the next value follows it on the same line.
     private var afterKey = false
 
@@ -28,20 +32,22 @@ package struct JSONWriter {
     /// A writer for some of the items of an array that another writer at `level` opened: `afterItems` says
     /// whether items come before these, so that the first one here follows a comma. Its text goes into that
     /// writer with ``append(items:)``; writers of the same array can work at the same time.
-    package init(itemsOfArrayAt level: Int, afterItems: Bool) {
+    /// `capacity` is the room its text starts with, in bytes.
+    package init(itemsOfArrayAt level: Int, afterItems: Bool, capacity: Int = 0) {
         baseLevel = level
-        filled = [afterItems]
-        out = ReportText(capacity: 0)
+        depth = 1
+        hasMember = afterItems
+        out = ReportText(capacity: capacity)
     }
 
     /// The indentation level of the items of the innermost open array, for ``init(itemsOfArrayAt:afterItems:)``.
-    package var itemLevel: Int { baseLevel + filled.count - 1 }
+    package var itemLevel: Int { baseLevel + depth - 1 }
 
     /// Appends the items `other` wrote (``init(itemsOfArrayAt:afterItems:)``) into this writer's open array.
     package mutating func append(items other: JSONWriter) {
-        guard !other.out.isEmpty, let last = filled.indices.last else { return }
+        guard !other.out.isEmpty, depth > 0 else { return }
         out.append(other.out)
-        filled[last] = true
+        hasMember = true
     }
 
     /// What has been written since the last ``clear()`` or ``flush(to:)``.
@@ -71,40 +77,59 @@ package struct JSONWriter {
             afterKey = false
             return
         }
-        guard let last = filled.indices.last else { return }
-        if filled[last] { out.append(byte: UInt8(ascii: ",")) }
-        filled[last] = true
-        out.appendNewline(indent: baseLevel + filled.count)
+        guard depth > 0 else { return }
+        if hasMember { out.append(byte: UInt8(ascii: ",")) }
+        hasMember = true
+        out.appendNewline(indent: baseLevel + depth)
     }
 
-    package mutating func beginObject() {
+    /// Opens an object or array with `bracket`.
+    private mutating func begin(_ bracket: UInt8) {
         startValue()
-        out.append(byte: UInt8(ascii: "{"))
-        filled.append(false)
+        out.append(byte: bracket)
+        if depth > 0 { enclosingHaveMembers.append(hasMember) }
+        depth += 1
+        hasMember = false
     }
+
+    package mutating func beginObject() { begin(UInt8(ascii: "{")) }
 
     package mutating func endObject() { end(UInt8(ascii: "}")) }
 
-    package mutating func beginArray() {
-        startValue()
-        out.append(byte: UInt8(ascii: "["))
-        filled.append(false)
-    }
+    package mutating func beginArray() { begin(UInt8(ascii: "[")) }
 
     package mutating func endArray() { end(UInt8(ascii: "]")) }
 
     /// Closes the innermost container: `{}` or `[]` when empty, else on a line of its own.
     private mutating func end(_ bracket: UInt8) {
-        if filled.removeLast() { out.appendNewline(indent: baseLevel + filled.count) }
+        precondition(depth > 0, "JSONWriter: closing a container that is not open")
+        depth -= 1
+        if hasMember { out.appendNewline(indent: baseLevel + depth) }
         out.append(byte: bracket)
+        hasMember = depth > 0 ? enclosingHaveMembers.removeLast() : false
     }
 
-    /// An object member's key; its value is the next thing written.
-    package mutating func key(_ name: String) {
-        startValue()
-        out.appendJSONString(name)
-        out.append(byte: UInt8(ascii: ":"))
-        out.append(byte: UInt8(ascii: " "))
+    /// An object member's key, a literal that needs no escape; its value is the next thing written. A key
+    /// known only when the program runs goes through ``key(named:)``.
+    package mutating func key(_ name: StaticString) {
+        guard !afterKey && depth > 0 else { return key(named: name.description) }
+        out.appendMemberKey(name, comma: hasMember, indent: baseLevel + depth)
+        hasMember = true
+        afterKey = true
+    }
+
+    /// An object member's key, escaped as any JSON string is; its value is the next thing written.
+    package mutating func key(named name: String) {
+        if afterKey || depth == 0 {
+            // Not where a key belongs; written as any other value would be.
+            startValue()
+            out.appendJSONString(name)
+            out.append(byte: UInt8(ascii: ":"))
+            out.append(byte: UInt8(ascii: " "))
+        } else {
+            out.appendMemberKey(name, comma: hasMember, indent: baseLevel + depth)
+            hasMember = true
+        }
         afterKey = true
     }
 
@@ -137,7 +162,7 @@ package struct JSONWriter {
     /// A whole node, indented for where it stands.
     package mutating func node(_ value: JSONNode) {
         startValue()
-        value.write(into: &out, indent: baseLevel + filled.count)
+        value.write(into: &out, indent: baseLevel + depth)
     }
 
     /// An array of strings.
@@ -148,34 +173,34 @@ package struct JSONWriter {
     }
 
     /// `"name": value` in the open object.
-    package mutating func member(_ name: String, string value: String) {
+    package mutating func member(_ name: StaticString, string value: String) {
         key(name)
         string(value)
     }
 
     /// `"name": value`, or `"name": null` when absent.
-    package mutating func member(_ name: String, optional value: String?) {
+    package mutating func member(_ name: StaticString, optional value: String?) {
         key(name)
         optional(value)
     }
 
-    package mutating func member(_ name: String, int value: Int) {
+    package mutating func member(_ name: StaticString, int value: Int) {
         key(name)
         int(value)
     }
 
-    package mutating func member(_ name: String, bool value: Bool) {
+    package mutating func member(_ name: StaticString, bool value: Bool) {
         key(name)
         bool(value)
     }
 
     /// `"name": value`, or `"name": null` when there is no value.
-    package mutating func member(_ name: String, node value: JSONNode?) {
+    package mutating func member(_ name: StaticString, node value: JSONNode?) {
         key(name)
         if let value { node(value) } else { null() }
     }
 
-    package mutating func member(_ name: String, strings values: [String]) {
+    package mutating func member(_ name: StaticString, strings values: [String]) {
         key(name)
         strings(values)
     }

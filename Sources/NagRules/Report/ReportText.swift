@@ -41,7 +41,7 @@ struct ReportText {
         bytes.append(contentsOf: other.bytes)
     }
 
-    mutating func append(byte: UInt8) {
+    @inline(__always) mutating func append(byte: UInt8) {
         bytes.append(byte)
     }
 
@@ -66,7 +66,11 @@ struct ReportText {
     /// Hands everything written so far to `output`.
     mutating func flush(to output: inout some TextOutputStream) {
         guard !bytes.isEmpty else { return }
-        output.write(string)
+        if let sink = output as? UTF8Sink {
+            bytes.withBytes { sink.write(utf8: $0) }
+        } else {
+            output.write(string)
+        }
         clear()
     }
 
@@ -127,72 +131,138 @@ extension ReportText {
         }
     }
 
-    /// A line break and `indent` levels of two spaces.
+    /// A line break and `indent` levels of two spaces, written in place.
     mutating func appendNewline(indent: Int) {
-        let count = 1 + 2 * max(indent, 0)
-        guard count <= Self.newlineAndSpaces.count else {
-            bytes.append(UInt8(ascii: "\n"))
-            return bytes.append(contentsOf: [UInt8](repeating: UInt8(ascii: " "), count: count - 1))
+        let spaces = 2 * max(indent, 0)
+        bytes.write(upTo: 1 + spaces) { target in
+            target.pointee = UInt8(ascii: "\n")
+            (target + 1).initialize(repeating: UInt8(ascii: " "), count: spaces)
+            return 1 + spaces
         }
-        // One copy from a ready-made line start (appending spaces one by one cost a tenth of a large JSON report).
-        Self.newlineAndSpaces.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<count])) }
     }
-
-    /// A line break followed by the spaces of 32 levels.
-    private static let newlineAndSpaces: [UInt8] = [UInt8(ascii: "\n")] + Array(repeating: UInt8(ascii: " "), count: 64)
 
     /// `text` as a JSON string literal: in double quotes, with `"`, `\\`, line breaks, tabs and the other
     /// control characters escaped (`\\u001b`); every other character as it is.
     mutating func appendJSONString(_ text: String) {
         var text = text
         text.withUTF8 { utf8 in
-            bytes.append(UInt8(ascii: "\""))
-            // Escapes are ASCII, and no byte of a multi-byte UTF-8 sequence is below 0x80, so bytes decide exactly.
-            guard Self.needsJSONEscape(utf8) else {
-                bytes.append(contentsOf: utf8)
-                return bytes.append(UInt8(ascii: "\""))
+            // Most strings need no escape: they are copied whole, eight bytes at a time, as they are checked.
+            var copied = 0
+            bytes.write(upTo: utf8.count + 2) { target in
+                target.pointee = UInt8(ascii: "\"")
+                copied = Self.copyUntilEscape(utf8, to: target + 1)
+                guard copied == utf8.count else { return 1 + copied }
+                target[1 + copied] = UInt8(ascii: "\"")
+                return 2 + copied
             }
-            for byte in utf8 {
-                switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(byte)
-                case UInt8(ascii: "\n"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n"))
-                case UInt8(ascii: "\r"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "r"))
-                case UInt8(ascii: "\t"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "t"))
-                case ..<0x20:
-                    bytes.append(contentsOf: Self.unicodeEscape)
-                    bytes.append(Self.hexDigits[Int(byte >> 4)])
-                    bytes.append(Self.hexDigits[Int(byte & 0xF)])
-                default: bytes.append(byte)
-                }
-            }
-            bytes.append(UInt8(ascii: "\""))
+            if copied < utf8.count { appendEscaping(utf8, from: copied) }
         }
     }
 
-    /// Whether any byte of `utf8` is a control character, `"` or `\\`: eight bytes at a time (the last word
-    /// overlapping the one before), byte by byte only for text shorter than eight bytes.
-    static func needsJSONEscape(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard utf8.count >= 8, let base = utf8.baseAddress else {
-            return utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+    /// An object member's key on a line of its own, `indent` levels in, after a comma when `comma`:
+    /// `,\n    "key": `, written in place in one piece (the JSON report writes a key per member of every finding).
+    mutating func appendMemberKey(_ name: String, comma: Bool, indent: Int) {
+        var name = name
+        name.withUTF8 { utf8 in
+            let spaces = 2 * max(indent, 0)
+            var copied = 0
+            bytes.write(upTo: (comma ? 2 : 1) + spaces + utf8.count + 4) { target in
+                let start = Self.writeKeyLead(at: target, comma: comma, spaces: spaces)
+                copied = Self.copyUntilEscape(utf8, to: start)
+                guard copied == utf8.count else { return start - target + copied }
+                return Self.writeKeyEnd(at: start + copied) - target
+            }
+            guard copied < utf8.count else { return }
+            appendEscaping(utf8, from: copied)
+            bytes.append(UInt8(ascii: ":"))
+            bytes.append(UInt8(ascii: " "))
         }
+    }
+
+    /// As ``appendMemberKey(_:comma:indent:)``, for a key written in the program: it must need no escape.
+    mutating func appendMemberKey(_ name: StaticString, comma: Bool, indent: Int) {
+        name.withUTF8Buffer { utf8 in
+            assert(!utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }, "\(name) needs escapes")
+            let spaces = 2 * max(indent, 0)
+            bytes.write(upTo: (comma ? 2 : 1) + spaces + utf8.count + 4) { target in
+                let start = Self.writeKeyLead(at: target, comma: comma, spaces: spaces)
+                if let name = utf8.baseAddress { start.initialize(from: name, count: utf8.count) }
+                return Self.writeKeyEnd(at: start + utf8.count) - target
+            }
+        }
+    }
+
+    /// Writes `,` (when `comma`), a line break, `spaces` spaces and the opening quote of a key at `target`;
+    /// returns where the key's text goes.
+    @inline(__always)
+    private static func writeKeyLead(at target: UnsafeMutablePointer<UInt8>, comma: Bool, spaces: Int) -> UnsafeMutablePointer<UInt8> {
+        var next = target
+        if comma {
+            next.pointee = UInt8(ascii: ",")
+            next += 1
+        }
+        next.pointee = UInt8(ascii: "\n")
+        (next + 1).initialize(repeating: UInt8(ascii: " "), count: spaces)
+        next += 1 + spaces
+        next.pointee = UInt8(ascii: "\"")
+        return next + 1
+    }
+
+    /// Writes the closing quote, colon and space of a key at `target`; returns the end of what it wrote.
+    @inline(__always)
+    private static func writeKeyEnd(at target: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        target[0] = UInt8(ascii: "\"")
+        target[1] = UInt8(ascii: ":")
+        target[2] = UInt8(ascii: " ")
+        return target + 3
+    }
+
+    /// The rest of a JSON string literal from `offset`, escaping what must be, and its closing quote.
+    /// Escapes are ASCII, and no byte of a multi-byte UTF-8 sequence is below 0x80, so bytes decide exactly.
+    private mutating func appendEscaping(_ utf8: UnsafeBufferPointer<UInt8>, from offset: Int) {
+        for byte in UnsafeBufferPointer(rebasing: utf8[offset...]) {
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(byte)
+            case UInt8(ascii: "\n"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n"))
+            case UInt8(ascii: "\r"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "r"))
+            case UInt8(ascii: "\t"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "t"))
+            case ..<0x20:
+                bytes.append(contentsOf: Self.unicodeEscape)
+                bytes.append(Self.hexDigits[Int(byte >> 4)])
+                bytes.append(Self.hexDigits[Int(byte & 0xF)])
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Copies `source` to `target` up to the first byte JSON must escape (a control character, `"` or `\\`) and
+    /// returns how many bytes it copied: all of them when none needs an escape. Eight bytes at a time, then byte
+    /// by byte from the word that holds the first escape (or for the last few bytes).
+    static func copyUntilEscape(_ source: UnsafeBufferPointer<UInt8>, to target: UnsafeMutablePointer<UInt8>) -> Int {
+        guard let base = source.baseAddress else { return 0 }
         let ones: UInt64 = 0x0101_0101_0101_0101
-        // A byte below 0x20, or equal to 0x22 or 0x5C, sets its high bit in one of these (the usual "has a zero
-        // byte" test: it never misses such a byte, and no other byte sets a high bit).
-        func escapes(at offset: Int) -> Bool {
-            let word = UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
+        var offset = 0
+        while offset + 8 <= source.count {
+            let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
+            // A byte below 0x20, or equal to 0x22 or 0x5C, sets its high bit in one of these (the usual "has a
+            // zero byte" test: it never misses such a byte, and no word without one sets a high bit).
             let quotes = word ^ (ones &* 0x22)
             let backslashes = word ^ (ones &* 0x5C)
             let control = (word &- (ones &* 0x20)) & ~word
             let quote = (quotes &- ones) & ~quotes
             let backslash = (backslashes &- ones) & ~backslashes
-            return ((control | quote | backslash) & (ones &* 0x80)) != 0
-        }
-        var offset = 0
-        while offset + 8 < utf8.count {
-            if escapes(at: offset) { return true }
+            if (control | quote | backslash) & (ones &* 0x80) != 0 { break }
+            UnsafeMutableRawPointer(target + offset).storeBytes(of: word, as: UInt64.self)
             offset += 8
         }
-        return escapes(at: utf8.count - 8)
+        while offset < source.count {
+            let byte = base[offset]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { break }
+            target[offset] = byte
+            offset += 1
+        }
+        return offset
     }
 
     private static let unicodeEscape = Array("\\u00".utf8)

@@ -117,7 +117,8 @@ public struct SARIFFormatter: ReportFormatter {
         writer.endArray()
         writer.key("partialFingerprints")
         writer.beginObject()
-        writer.member(Self.fingerprintKey, string: fingerprint)
+        writer.key(named: Self.fingerprintKey)
+        writer.string(fingerprint)
         writer.endObject()
         if report.baselineApplied && !finding.isSuppressed {
             // SARIF's baseline comparison: a finding the baseline holds is unchanged, any other is new.
