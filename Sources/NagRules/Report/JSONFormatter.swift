@@ -23,11 +23,12 @@ public struct JSONFormatter: ReportFormatter {
         ])
         // Findings go straight to text (no JSONNode per finding): the report can hold tens of thousands. Files
         // are written on all cores, a batch at a time, and handed on in order.
+        let shared = RuleMembers.table(for: report.rules, indent: Self.findingMemberIndent)
         envelope.write(streamingInParallel: report.files, to: &output, itemCount: { $0.evaluation?.findings.count ?? 0 }) {
             file, writer, afterItem in
             guard let evaluation = file.evaluation else { return }
             for finding in evaluation.findings {
-                Self.write(finding, in: report, template: evaluation.template, to: &writer)
+                Self.write(finding, in: report, template: evaluation.template, shared: shared, to: &writer)
                 afterItem(&writer)
             }
         }
@@ -72,25 +73,31 @@ public struct JSONFormatter: ReportFormatter {
     }
 
     /// A finding, with where it stands against the run's fail level (`standing`, and `notFailingBecause` in words).
-    static func write(_ f: Finding, in report: RunReport, template: Template? = nil, to writer: inout JSONWriter) {
+    static func write(_ f: Finding, in report: RunReport, template: Template? = nil, shared: [String: RuleMembers] = [:],
+                      to writer: inout JSONWriter) {
         let generatedFrom = template?.generatedFrom(of: f.resource.logicalId)
         writer.beginObject()
-        write(members: f, generatedFrom: generatedFrom, to: &writer)
+        write(members: f, generatedFrom: generatedFrom, shared: shared[f.ruleId], to: &writer)
         writer.member("standing", string: report.standing(of: f).rawValue)
         writer.member("notFailingBecause", optional: report.notFailingReason(of: f))
         writer.endObject()
     }
 
     /// A finding's members. `generatedFrom` names the Serverless resource the SAM expansion generated the
-    /// resource from; the `resource` object has the member only then.
-    static func write(members f: Finding, generatedFrom: String? = nil, to writer: inout JSONWriter) {
-        writer.member("rule", string: f.ruleId)
-        writer.member("check", optional: f.check)
-        writer.member("controls", strings: f.controls)
+    /// resource from; the `resource` object has the member only then. `shared` has its rule's members ready
+    /// written; those the finding has as its rule has them are copied from there.
+    static func write(members f: Finding, generatedFrom: String? = nil, shared: RuleMembers? = nil, to writer: inout JSONWriter) {
+        if !(shared.map { $0.writeHead(of: f, to: &writer) } ?? false) {
+            writer.member("rule", string: f.ruleId)
+            writer.member("check", optional: f.check)
+            writer.member("controls", strings: f.controls)
+        }
         writer.member("findingId", optional: f.findingId)
         writer.member("level", string: f.level.rawValue)
         writer.member("kind", string: f.kind.rawValue)
-        writer.member("message", string: f.message)
+        if !(shared.map { $0.writeMessage(of: f, to: &writer) } ?? false) {
+            writer.member("message", string: f.message)
+        }
         writer.member("detail", optional: f.detail)
         writer.member("scenario", node: f.scenario.map(scenario))
         writer.key("resource")
@@ -109,5 +116,45 @@ public struct JSONFormatter: ReportFormatter {
         writer.member("suppression", node: f.suppression.map(suppression))
         writer.member("expiredSuppression", node: f.expiredSuppression.map(suppression))
         writer.member("baselined", bool: f.baselined)
+    }
+}
+
+extension JSONFormatter {
+    /// The indentation of a finding's members in the JSON report: findings are the items of the envelope's
+    /// `findings` array.
+    static let findingMemberIndent = 3
+
+    /// The members every finding of a rule shares (`rule`, `check` and `controls`, and `message`), written once
+    /// per run and copied into each finding that has them as its rule has them: a rule's controls alone took a
+    /// tenth of the JSON report's instructions with every pack selected.
+    struct RuleMembers: Sendable {
+        let rule: RuleDescription
+        let head: RenderedMembers
+        let message: RenderedMembers
+
+        /// The members of each of `rules`, by rule id, rendered for findings whose members stand at `indent`.
+        static func table(for rules: [RuleDescription], indent: Int) -> [String: RuleMembers] {
+            var table: [String: RuleMembers] = [:]
+            for rule in rules where table[rule.id] == nil {
+                let head = JSONWriter.render(membersAt: indent) { writer in
+                    writer.member("rule", string: rule.id)
+                    writer.member("check", optional: rule.check)
+                    writer.member("controls", strings: rule.controls)
+                }
+                let message = JSONWriter.render(membersAt: indent) { $0.member("message", string: rule.cause) }
+                table[rule.id] = RuleMembers(rule: rule, head: head, message: message)
+            }
+            return table
+        }
+
+        /// Writes `rule`, `check` and `controls` when `finding` has its rule's; false, writing nothing, otherwise.
+        func writeHead(of finding: Finding, to writer: inout JSONWriter) -> Bool {
+            finding.ruleId == rule.id && finding.check == rule.check && finding.controls == rule.controls && writer.append(head)
+        }
+
+        /// Writes `message` when `finding` has its rule's; false, writing nothing, otherwise.
+        func writeMessage(of finding: Finding, to writer: inout JSONWriter) -> Bool {
+            finding.message == rule.cause && writer.append(message)
+        }
     }
 }

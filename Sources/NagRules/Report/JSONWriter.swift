@@ -204,4 +204,37 @@ package struct JSONWriter {
         key(name)
         strings(values)
     }
+
+    /// Renders members once, for copying into any object whose members stand at indentation `indent` with
+    /// ``append(_:)``: `write` writes them as it would into such an object (the JSON report writes the members
+    /// that every finding of a rule shares this way, once per run).
+    package static func render(membersAt indent: Int, _ write: (inout JSONWriter) -> Void) -> RenderedMembers {
+        var writer = JSONWriter(level: indent - 1)
+        // Inside an object that has a member already, so the text starts with the comma that follows it.
+        writer.depth = 1
+        writer.hasMember = true
+        write(&writer)
+        return RenderedMembers(text: writer.out.bytes.withBytes { Array($0) }, indent: indent)
+    }
+
+    /// Writes `members` into the open object when they were rendered for its indentation and a member (not a
+    /// value) comes next; otherwise writes nothing and returns false.
+    package mutating func append(_ members: RenderedMembers) -> Bool {
+        guard !afterKey, depth > 0, baseLevel + depth == members.indent, members.text.first == UInt8(ascii: ",") else {
+            return false
+        }
+        members.text.withUnsafeBufferPointer { text in
+            // The first member of an object has no comma before it.
+            out.append(bytes: hasMember ? text : UnsafeBufferPointer(rebasing: text.dropFirst()))
+        }
+        hasMember = true
+        return true
+    }
+}
+
+/// Object members rendered once by ``JSONWriter/render(membersAt:_:)``: their text (from the comma that
+/// precedes the first) and the indentation they were rendered for.
+package struct RenderedMembers: Sendable {
+    fileprivate let text: [UInt8]
+    fileprivate let indent: Int
 }

@@ -36,6 +36,11 @@ struct ReportText {
         bytes.append(contentsOf: text)
     }
 
+    /// UTF-8 text as it is.
+    mutating func append(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes.append(contentsOf: bytes)
+    }
+
     /// Text another writer made.
     mutating func append(_ other: ReportText) {
         bytes.append(contentsOf: other.bytes)
