@@ -192,7 +192,11 @@ public struct Finding: Sendable, Hashable {
         findingId.map { "\(ruleId)[\($0)]" } ?? ruleId
     }
 
-    public var isSuppressed: Bool { suppression != nil }
+    public var isSuppressed: Bool { storage.suppression != nil }
+
+    /// Whether no suppression, live or expired, names this finding and the baseline does not hold it: read in
+    /// place, without copying the suppressions out (the JSON report asks it of every finding).
+    var isUnexcused: Bool { storage.suppression == nil && storage.expiredSuppression == nil && !storage.baselined }
 
     /// Sorts by file, position, rule and finding id: the order every report uses.
     public static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {

@@ -23,7 +23,7 @@ public struct JSONFormatter: ReportFormatter {
         ])
         // Findings go straight to text (no JSONNode per finding): the report can hold tens of thousands. Files
         // are written on all cores, a batch at a time, and handed on in order.
-        let shared = RuleMembers.table(for: report.rules, indent: Self.findingMemberIndent)
+        let shared = SharedMembers(rules: report.rules, indent: Self.findingMemberIndent)
         envelope.write(streamingInParallel: report.files, to: &output, itemCount: { $0.evaluation?.findings.count ?? 0 }) {
             file, writer, afterItem in
             guard let evaluation = file.evaluation else { return }
@@ -73,21 +73,25 @@ public struct JSONFormatter: ReportFormatter {
     }
 
     /// A finding, with where it stands against the run's fail level (`standing`, and `notFailingBecause` in words).
-    static func write(_ f: Finding, in report: RunReport, template: Template? = nil, shared: [String: RuleMembers] = [:],
+    static func write(_ f: Finding, in report: RunReport, template: Template? = nil, shared: SharedMembers? = nil,
                       to writer: inout JSONWriter) {
         let generatedFrom = template?.generatedFrom(of: f.resource.logicalId)
         writer.beginObject()
-        write(members: f, generatedFrom: generatedFrom, shared: shared[f.ruleId], to: &writer)
-        writer.member("standing", string: report.standing(of: f).rawValue)
-        writer.member("notFailingBecause", optional: report.notFailingReason(of: f))
+        write(members: f, generatedFrom: generatedFrom, shared: shared, to: &writer)
+        let standing = report.standing(of: f)
+        if !writer.append(shared?.failing, when: standing == .failing) {
+            writer.member("standing", string: standing.rawValue)
+            writer.member("notFailingBecause", optional: report.notFailingReason(of: f))
+        }
         writer.endObject()
     }
 
     /// A finding's members. `generatedFrom` names the Serverless resource the SAM expansion generated the
-    /// resource from; the `resource` object has the member only then. `shared` has its rule's members ready
-    /// written; those the finding has as its rule has them are copied from there.
-    static func write(members f: Finding, generatedFrom: String? = nil, shared: RuleMembers? = nil, to writer: inout JSONWriter) {
-        if !(shared.map { $0.writeHead(of: f, to: &writer) } ?? false) {
+    /// resource from; the `resource` object has the member only then. `shared` has members ready written; those
+    /// the finding has as they were written are copied from there.
+    static func write(members f: Finding, generatedFrom: String? = nil, shared: SharedMembers? = nil, to writer: inout JSONWriter) {
+        let rule = shared?.rule(f.ruleId)
+        if !(rule.map { $0.writeHead(of: f, to: &writer) } ?? false) {
             writer.member("rule", string: f.ruleId)
             writer.member("check", optional: f.check)
             writer.member("controls", strings: f.controls)
@@ -95,11 +99,13 @@ public struct JSONFormatter: ReportFormatter {
         writer.member("findingId", optional: f.findingId)
         writer.member("level", string: f.level.rawValue)
         writer.member("kind", string: f.kind.rawValue)
-        if !(shared.map { $0.writeMessage(of: f, to: &writer) } ?? false) {
+        if !(rule.map { $0.writeMessage(of: f, to: &writer) } ?? false) {
             writer.member("message", string: f.message)
         }
-        writer.member("detail", optional: f.detail)
-        writer.member("scenario", node: f.scenario.map(scenario))
+        if !writer.append(shared?.noDetail, when: f.detail == nil && f.scenario == nil) {
+            writer.member("detail", optional: f.detail)
+            writer.member("scenario", node: f.scenario.map(scenario))
+        }
         writer.key("resource")
         writer.beginObject()
         writer.member("logicalId", string: f.resource.logicalId)
@@ -113,48 +119,10 @@ public struct JSONFormatter: ReportFormatter {
         writer.member("line", int: f.location.line)
         writer.member("column", int: f.location.column)
         writer.endObject()
-        writer.member("suppression", node: f.suppression.map(suppression))
-        writer.member("expiredSuppression", node: f.expiredSuppression.map(suppression))
-        writer.member("baselined", bool: f.baselined)
-    }
-}
-
-extension JSONFormatter {
-    /// The indentation of a finding's members in the JSON report: findings are the items of the envelope's
-    /// `findings` array.
-    static let findingMemberIndent = 3
-
-    /// The members every finding of a rule shares (`rule`, `check` and `controls`, and `message`), written once
-    /// per run and copied into each finding that has them as its rule has them: a rule's controls alone took a
-    /// tenth of the JSON report's instructions with every pack selected.
-    struct RuleMembers: Sendable {
-        let rule: RuleDescription
-        let head: RenderedMembers
-        let message: RenderedMembers
-
-        /// The members of each of `rules`, by rule id, rendered for findings whose members stand at `indent`.
-        static func table(for rules: [RuleDescription], indent: Int) -> [String: RuleMembers] {
-            var table: [String: RuleMembers] = [:]
-            for rule in rules where table[rule.id] == nil {
-                let head = JSONWriter.render(membersAt: indent) { writer in
-                    writer.member("rule", string: rule.id)
-                    writer.member("check", optional: rule.check)
-                    writer.member("controls", strings: rule.controls)
-                }
-                let message = JSONWriter.render(membersAt: indent) { $0.member("message", string: rule.cause) }
-                table[rule.id] = RuleMembers(rule: rule, head: head, message: message)
-            }
-            return table
-        }
-
-        /// Writes `rule`, `check` and `controls` when `finding` has its rule's; false, writing nothing, otherwise.
-        func writeHead(of finding: Finding, to writer: inout JSONWriter) -> Bool {
-            finding.ruleId == rule.id && finding.check == rule.check && finding.controls == rule.controls && writer.append(head)
-        }
-
-        /// Writes `message` when `finding` has its rule's; false, writing nothing, otherwise.
-        func writeMessage(of finding: Finding, to writer: inout JSONWriter) -> Bool {
-            finding.message == rule.cause && writer.append(message)
+        if !writer.append(shared?.unsuppressed, when: f.isUnexcused) {
+            writer.member("suppression", node: f.suppression.map(suppression))
+            writer.member("expiredSuppression", node: f.expiredSuppression.map(suppression))
+            writer.member("baselined", bool: f.baselined)
         }
     }
 }
