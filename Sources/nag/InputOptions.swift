@@ -81,16 +81,17 @@ enum InputDiscovery {
         return (sources, problems)
     }
 
-    /// One directory's search. `visited` holds the real paths of folders already searched, so a symlink loop
-    /// is searched once.
+    /// One directory's search. `visited` holds the folders already searched, by device and inode, so a
+    /// symlink loop (or a folder reached twice) is searched once.
     private struct Search {
         let loader: TemplateLoader
         var found: [TemplateSource] = []
         var problems: [LoadDiagnostic] = []
-        var visited = Set<String>()
+        var visited = Set<FolderIdentity>()
 
         mutating func collect(in directory: String) {
-            guard visited.insert(Self.realPath(directory)).inserted else { return }
+            // One `stat` per folder (`realpath` had read every component of the path as a possible link).
+            if let identity = FolderIdentity(of: directory), !visited.insert(identity).inserted { return }
             let entries = Self.entries(of: directory)
             if entries?.contains(where: { $0.name == CloudAssembly.manifestName }) ?? true,
                let assembly = CloudAssembly.read(directory, loader: loader) {
@@ -152,11 +153,18 @@ enum InputDiscovery {
             return (status.st_mode & S_IFMT) == S_IFDIR ? .directory : .file
         }
 
-        /// The directory's path with symbolic links resolved, or the path itself when it cannot be resolved.
-        static func realPath(_ path: String) -> String {
-            guard let resolved = realpath(path, nil) else { return path }
-            defer { free(resolved) }
-            return String(cString: resolved)
+        /// A folder as the file system knows it, whatever path (or link) leads to it.
+        struct FolderIdentity: Hashable {
+            var device: UInt64
+            var inode: UInt64
+
+            /// The identity of the folder at `path`, links followed; nil when it cannot be read.
+            init?(of path: String) {
+                var status = stat()
+                guard stat(path, &status) == 0 else { return nil }
+                device = UInt64(status.st_dev)
+                inode = UInt64(status.st_ino)
+            }
         }
     }
 }
