@@ -100,8 +100,14 @@ struct JSONWriterTests {
         rest.beginObject()
         rest.member("k", string: "v")
         rest.endObject()
+        var handedOn = whole
+        var output = ""
         whole.append(items: rest)
         whole.endArray()
         #expect(whole.text == JSONNode.array([1, .object([("k", "v")])]).rendered())
+        handedOn.append(items: rest, to: &output)
+        handedOn.endArray()
+        #expect(output + handedOn.text == whole.text)
+        #expect(handedOn.text == "\n]")
     }
 }

@@ -106,7 +106,7 @@ package indirect enum JSONNode: Sendable, Equatable, ExpressibleByStringLiteral,
                 }
                 for (index, text) in texts.enumerated() {
                     if let text {
-                        writer.append(items: text)
+                        writer.append(items: text, to: &output)
                     } else {
                         writeItems(batch[index], &writer) { $0.flushIfFull(to: &output) }
                     }

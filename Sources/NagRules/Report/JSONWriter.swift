@@ -50,6 +50,17 @@ package struct JSONWriter {
         hasMember = true
     }
 
+    /// As ``append(items:)``, but hands this writer's text and then `other`'s straight to `output`, so the items
+    /// are not copied into this writer first (the JSON report's findings are tens of megabytes, handed on by
+    /// one core).
+    package mutating func append(items other: JSONWriter, to output: inout some TextOutputStream) {
+        guard !other.out.isEmpty, depth > 0 else { return }
+        out.flush(to: &output)
+        var items = other.out
+        items.flush(to: &output)
+        hasMember = true
+    }
+
     /// What has been written since the last ``clear()`` or ``flush(to:)``.
     package var text: String { out.string }
 
