@@ -14,10 +14,10 @@ private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer?, _ coun
     #endif
 }
 
-/// A buffered text stream to a file descriptor: reports are written through it piece by piece, so a large
-/// report never exists whole in memory; formatters write into its ``sink`` to hand it their bytes directly. The
-/// first write error is kept (and further writes dropped) for the caller to report.
-final class FileOutput: TextOutputStream {
+/// A buffered output to a file descriptor: reports are written through it piece by piece, so a large report
+/// never exists whole in memory; formatters write into its ``sink`` to hand it their bytes directly. The first
+/// write error is kept (and further writes dropped) for the caller to report.
+final class FileOutput {
     let descriptor: Int32
     private var buffer: [UInt8] = []
     private(set) var failure: Int32?
@@ -38,11 +38,6 @@ final class FileOutput: TextOutputStream {
 
     /// A stream into this output that takes the formatters' bytes as they are.
     var sink: UTF8Sink { UTF8Sink { [self] in write(utf8: $0) } }
-
-    func write(_ string: String) {
-        var string = string
-        string.withUTF8 { write(utf8: $0) }
-    }
 
     func write(utf8 piece: UnsafeBufferPointer<UInt8>) {
         guard failure == nil else { return }

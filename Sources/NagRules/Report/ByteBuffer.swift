@@ -74,10 +74,6 @@ struct ByteBuffer: Sendable {
         text.withUTF8 { append(contentsOf: $0) }
     }
 
-    mutating func append(contentsOf other: ByteBuffer) {
-        other.withBytes { append(contentsOf: $0) }
-    }
-
     /// Reverses the bytes from `start` to the end (the digits of a number, written lowest first).
     mutating func reverse(from start: Int) {
         precondition(start >= 0 && start <= count, "reversing from outside the buffer")

@@ -65,27 +65,10 @@ extension JSONFormatter {
             return slots
         }
 
-        /// A hash of `text`'s bytes, eight at a time (rule ids are ASCII and a few dozen bytes long).
+        /// A hash of `text`'s bytes, eight at a time: the JSON loader's string-table hash.
         static func hash(_ text: String) -> Int {
             var text = text
-            return text.withUTF8 { bytes in
-                var hash = UInt64(truncatingIfNeeded: bytes.count) &* 0x9E37_79B9_7F4A_7C15
-                var offset = 0
-                func mix(_ word: UInt64) {
-                    hash = (hash ^ word) &* 0xFF51_AFD7_ED55_8CCD
-                    hash ^= hash >> 29
-                }
-                if let base = bytes.baseAddress {
-                    while offset + 8 <= bytes.count {
-                        mix(UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
-                        offset += 8
-                    }
-                }
-                var tail: UInt64 = 0
-                for byte in bytes[offset...] { tail = tail << 8 | UInt64(byte) }
-                mix(tail)
-                return Int(truncatingIfNeeded: hash)
-            }
+            return text.withUTF8 { Int(truncatingIfNeeded: JSONStringTable.hash($0, from: 0, to: $0.count)) }
         }
     }
 

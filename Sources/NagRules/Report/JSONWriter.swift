@@ -30,8 +30,8 @@ package struct JSONWriter {
     }
 
     /// A writer for some of the items of an array that another writer at `level` opened: `afterItems` says
-    /// whether items come before these, so that the first one here follows a comma. Its text goes into that
-    /// writer with ``append(items:)``; writers of the same array can work at the same time.
+    /// whether items come before these, so that the first one here follows a comma. Its text goes out through
+    /// that writer with ``append(items:to:)``; writers of the same array can work at the same time.
     /// `capacity` is the room its text starts with, in bytes.
     package init(itemsOfArrayAt level: Int, afterItems: Bool, capacity: Int = 0) {
         baseLevel = level
@@ -40,19 +40,12 @@ package struct JSONWriter {
         out = ReportText(capacity: capacity)
     }
 
-    /// The indentation level of the items of the innermost open array, for ``init(itemsOfArrayAt:afterItems:)``.
+    /// The indentation level of the items of the innermost open array, for ``init(itemsOfArrayAt:afterItems:capacity:)``.
     package var itemLevel: Int { baseLevel + depth - 1 }
 
-    /// Appends the items `other` wrote (``init(itemsOfArrayAt:afterItems:)``) into this writer's open array.
-    package mutating func append(items other: JSONWriter) {
-        guard !other.out.isEmpty, depth > 0 else { return }
-        out.append(other.out)
-        hasMember = true
-    }
-
-    /// As ``append(items:)``, but hands this writer's text and then `other`'s straight to `output`, so the items
-    /// are not copied into this writer first (the JSON report's findings are tens of megabytes, handed on by
-    /// one core).
+    /// Adds the items `other` wrote (``init(itemsOfArrayAt:afterItems:capacity:)``) to this writer's open array:
+    /// this writer's text and then `other`'s go straight to `output`, so the items are not copied into this
+    /// writer first (the JSON report's findings are tens of megabytes, handed on by one core).
     package mutating func append(items other: JSONWriter, to output: inout some TextOutputStream) {
         guard !other.out.isEmpty, depth > 0 else { return }
         out.flush(to: &output)

@@ -41,11 +41,6 @@ struct ReportText {
         self.bytes.append(contentsOf: bytes)
     }
 
-    /// Text another writer made.
-    mutating func append(_ other: ReportText) {
-        bytes.append(contentsOf: other.bytes)
-    }
-
     @inline(__always) mutating func append(byte: UInt8) {
         bytes.append(byte)
     }
