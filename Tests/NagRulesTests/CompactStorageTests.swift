@@ -167,6 +167,25 @@ import Testing
         #expect(!template.hasResource(named: "NotAMap"))
     }
 
+    /// Resources whose names differ from the map's keys at any place (here the last) get a table of their own.
+    @Test func namesThatDifferFromTheMapsKeysGetATable() throws {
+        let text = "Resources:\n" + (0..<20).map { "  Queue\($0): {Type: AWS::SQS::Queue}\n" }.joined()
+        let template = try load(text)
+        let renamed = template.resources.enumerated().map { offset, resource in
+            offset < 19 ? resource : Resource(
+                logicalId: "Renamed", position: resource.position, type: resource.type, typePosition: resource.typePosition,
+                definition: resource.definition, properties: resource.properties, propertiesValue: resource.propertiesValue)
+        }
+        let index = ResourceIndex(resources: renamed, root: template.root)
+        guard case .table = index else {
+            Issue.record("expected a table: the last resource is not named by the last key")
+            return
+        }
+        #expect(index["Renamed"] == 19)
+        #expect(index["Queue19"] == nil)
+        #expect(index["Queue0"] == 0)
+    }
+
     @Test func aRepeatedNameFindsTheFirstResource() throws {
         let template = try load("Resources:\n  A: {Type: AWS::SQS::Queue}\n  B: {Type: AWS::SNS::Topic}\n")
         // Twenty resources A, B, A, B, … and a Resources map with the same keys: large enough to have a hash
@@ -183,5 +202,63 @@ import Testing
         #expect(index["A"] == 0)
         #expect(index["B"] == 1)
         #expect(ValueMap([ValueMap.Entry(key: "A", keyPosition: .start, value: Value(.null, at: .start))]).hasUniqueKeys)
+    }
+}
+
+/// A map's look-ups compare keys as strings do, in small maps (scanned) and large ones (hashed by bytes when every
+/// key is ASCII, else by `Dictionary`) alike.
+@Suite struct ValueMapLookupTests {
+    private func map(_ keys: [String]) -> ValueMap {
+        ValueMap(keys.enumerated().map { ValueMap.Entry(key: $1, keyPosition: Position(line: $0 + 1, column: 1),
+                                                        value: Value(.string("v\($0)"), at: .start)) })
+    }
+
+    @Test(arguments: [3, 30], [true, false])
+    func lookUpsFindEveryKeyAndCanonicallyEqualSpellings(count: Int, ascii: Bool) {
+        let keys = [ascii ? "cafe" : "caf\u{E9}", "K", ""] + (3..<count).map { "key-number-\($0)" }
+        let values = map(keys)
+        for (offset, key) in keys.enumerated() {
+            #expect(values.offset(of: key) == offset)
+            #expect(values[key]?.stringValue == "v\(offset)")
+            #expect(values.entry(key)?.keyPosition.line == offset + 1)
+        }
+        if !ascii {
+            #expect(values["cafe\u{301}"]?.stringValue == "v0", "decomposed é finds the composed key")
+        }
+        #expect(values["\u{212A}"]?.stringValue == "v1", "the Kelvin sign finds K")
+        #expect(values["key"] == nil && values.entry("Key-number-3") == nil && values.offset(of: "key-number-") == nil)
+        #expect(values["\u{212A}x"] == nil)
+        #expect(values.hasUniqueKeys)
+    }
+
+    /// A map built in code may repeat a key: the index keeps the last entry, as a `Dictionary` would.
+    @Test(arguments: [true, false])
+    func aRepeatedKeyIsFoundAtItsLastEntry(ascii: Bool) {
+        let keys = (0..<30).map { "k\($0 % 15)" + (ascii ? "" : "é") }
+        let values = map(keys)
+        #expect(!values.hasUniqueKeys)
+        #expect(values.offset(of: keys[3]) == 18)
+        #expect(values.entry(keys[14])?.keyPosition.line == 30)
+        #expect(map(Array(keys[..<15])).hasUniqueKeys)
+    }
+
+    /// Keys that all land in one slot of the byte-hash table (the hash is fixed, so a document could be written
+    /// that way) are indexed another way, and every look-up still answers right.
+    @Test func keysThatCrowdTheTableAreStillFound() {
+        let capacity = 256
+        var keys: [String] = []
+        var candidate = 0
+        while keys.count < 100 {
+            let key = "k\(candidate)"
+            candidate += 1
+            let slot = Array(key.utf8).withUnsafeBufferPointer {
+                Int(truncatingIfNeeded: JSONStringTable.hash($0, from: 0, to: $0.count)) & (capacity - 1)
+            }
+            if slot == 0 { keys.append(key) }
+        }
+        let values = map(keys)
+        for (offset, key) in keys.enumerated() { #expect(values.offset(of: key) == offset) }
+        #expect(values["k"] == nil)
+        #expect(values.hasUniqueKeys)
     }
 }

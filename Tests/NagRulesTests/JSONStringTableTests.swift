@@ -110,8 +110,8 @@ import Testing
     /// Strings that all land in one slot are still returned right, and past ``JSONStringTable/maximumProbes`` they
     /// get no number instead of a longer and longer search (which made such a document take quadratic time).
     @Test func stringsThatCollideStopBeingNumbered() {
-        // 1,000,000 bytes of padding: the table starts with 8,192 slots, and 100 strings do not make it grow.
-        let keys = Self.collidingKeys(JSONStringTable.maximumProbes + 36, capacity: 8_192)
+        // 1,000,000 bytes of padding: the table starts with 4,096 slots, and 100 strings do not make it grow.
+        let keys = Self.collidingKeys(JSONStringTable.maximumProbes + 36, capacity: 4_096)
         let texts = keys.map { Array($0.utf8) }
         let results = lookUp(texts + texts, padding: 1_000_000)
         #expect(results.map(\.0) == keys + keys)
@@ -163,6 +163,34 @@ import Testing
         #expect(error?.message == "invalid UTF-8 (byte 0xC3)")
         #expect(error?.position == Position(line: 1, column: 4))
         #expect(failure("[\"é")?.message == "unterminated string: the file ends before its closing quote")
+    }
+
+    /// What a one-entry object's key means is worked out once per distinct key and reused: the same key later in
+    /// the document decides the same way, and `Condition` still looks at each object's own argument.
+    @Test func aKeysMeaningIsReusedButEachConditionLooksAtItsArgument() throws {
+        let text = #"""
+            [{"Condition": {"A": 1}}, {"Condition": "IsProd"}, {"Condition": {"B": 2}}, {"Condition": "Other"},
+             {"Ref": "A"}, {"Ref": "B"}, {"Fn::ForEach::X": []}, {"Fn::ForEach::X": []}, {"Fn::GetAtt": "Db.Port"},
+             {"Fn::GetAtt": ["Db", "Port"]}, {"\u0046n::Sub": "x"}, {"\u0046n::Sub": "y"}, {"Rex": 1}, {"Rex": 2},
+             {"Fn::NotReal": 1}]
+            """#
+        let items = try #require(try parse(text).listValue)
+        #expect(items.map { $0.intrinsicValue?.name.rawValue ?? "map" } == [
+            "map", "Condition", "map", "Condition", "Ref", "Ref", "map", "map", "Fn::GetAtt", "Fn::GetAtt",
+            "Fn::Sub", "Fn::Sub", "map", "map", "Fn::NotReal",
+        ])
+        #expect(items[3].intrinsicValue?.argument.stringValue == "Other")
+        #expect(items[5].intrinsicValue?.refTarget == "B")
+        #expect(items[8].intrinsicValue == items[9].intrinsicValue, "both GetAtt spellings give one list")
+        #expect(items[11].intrinsicValue?.argument.stringValue == "y")
+        #expect(items[13].mapValue?["Rex"]?.scalarText == "2")
+        // The same decisions as a map built entry by entry.
+        for item in items {
+            guard let (key, value) = item.intrinsicValue.map({ ($0.name.rawValue, $0.argument) })
+                ?? item.mapValue.map({ ($0.entries[0].key, $0.entries[0].value) }) else { continue }
+            let built = Value.map([ValueMap.Entry(key: key, keyPosition: .start, value: value)], at: item.position)
+            #expect(built == item, "\(key)")
+        }
     }
 
     /// Only one-entry objects whose key could name an intrinsic become one.

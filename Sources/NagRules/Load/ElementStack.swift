@@ -35,6 +35,12 @@ final class ElementStack<Element> {
         count += 1
     }
 
+    /// Removes the top element (the stack must not be empty) and returns it.
+    func removeLast() -> Element {
+        count -= 1
+        return (base + count).move()
+    }
+
     /// Removes the elements from `start` to the top and returns them, in order, as an array of their count.
     func popArray(from start: Int) -> [Element] {
         let moved = count - start

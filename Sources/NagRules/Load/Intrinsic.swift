@@ -90,7 +90,41 @@ public struct IntrinsicName: RawRepresentable, Hashable, Sendable, CustomStringC
     /// `Fn::ForEach::Name` keys are not: they are language-extension loops inside a section.
     static func isLongForm(_ key: String) -> Bool {
         if key == "Ref" { return true }
-        return key.hasPrefix("Fn::") && !key.hasPrefix("Fn::ForEach::")
+        // Only a key whose first byte is `F` can start with `Fn::` (no other spelling is canonically equal to `F`);
+        // the byte is read before `hasPrefix`, which compares by characters and costs far more.
+        return key.utf8.first == UInt8(ascii: "F") && key.hasPrefix("Fn::") && !isForEachLoop(key)
+    }
+
+    /// Whether `key` names a language-extension loop (`Fn::ForEach::Name`).
+    static func isForEachLoop(_ key: String) -> Bool {
+        key.utf8.first == UInt8(ascii: "F") && key.hasPrefix("Fn::ForEach::")
+    }
+}
+
+/// What the only key of a one-entry map makes of it: an intrinsic function, a `Condition` (an intrinsic when
+/// its argument is a string), or a plain map.
+enum SingleKeyMeaning: Sendable, Equatable {
+    case plain
+    case condition
+    case intrinsic(IntrinsicName)
+
+    init(key: String) {
+        if IntrinsicName.isLongForm(key) {
+            self = .intrinsic(IntrinsicName(rawValue: key))
+        } else if key == "Condition" {
+            self = .condition
+        } else {
+            self = .plain
+        }
+    }
+
+    /// The intrinsic a one-entry map with this key and `argument` is, or nil when it is a plain map.
+    func intrinsic(argument: Value) -> Intrinsic? {
+        switch self {
+        case .plain: nil
+        case .condition: argument.stringValue == nil ? nil : Intrinsic(name: .condition, argument: argument)
+        case .intrinsic(let name): Intrinsic(name: name, argument: argument)
+        }
     }
 }
 
@@ -100,13 +134,8 @@ extension Value {
     /// `{"Condition": "IsProd"}` is an intrinsic only when its argument is a string: an IAM statement's
     /// `Condition` block is a map and stays one.
     public static func map(_ entries: [ValueMap.Entry], at position: Position) -> Value {
-        if entries.count == 1 {
-            let entry = entries[0]
-            if IntrinsicName.isLongForm(entry.key)
-                || (entry.key == "Condition" && entry.value.stringValue != nil) {
-                return Value(.intrinsic(Intrinsic(name: IntrinsicName(rawValue: entry.key), argument: entry.value)),
-                             at: position)
-            }
+        if entries.count == 1, let intrinsic = SingleKeyMeaning(key: entries[0].key).intrinsic(argument: entries[0].value) {
+            return Value(.intrinsic(intrinsic), at: position)
         }
         return Value(.map(ValueMap(entries)), at: position)
     }

@@ -4,7 +4,8 @@ extension JSONParser {
     /// ``lastStringNumber``.
     ///
     /// A string without escapes, ASCII or not, is read in place: its UTF-8 is checked as it is scanned and the
-    /// string is taken from ``strings``, which builds each distinct one once. Only escapes need a copy.
+    /// string is taken from ``strings``, which builds each distinct one once. Only escapes need a copy. (Building
+    /// even a short string directly, which would need no table, costs about twice a look-up that finds it.)
     mutating func parseString() throws -> String {
         lastStringIsASCII = true
         let openPosition = position

@@ -22,6 +22,8 @@ struct JSONParser {
     /// the entries on the entry stack; the rest are left over from finished objects.
     private var keyNumbers: [Int] = []
     var strings = JSONStringTable()
+    /// ``SingleKeyMeaning`` of the keys of one-entry objects, by their number in ``strings``.
+    private var singleKeyMeanings: [SingleKeyMeaning?] = []
     /// Whether the string ``parseString()`` read last was plain ASCII (no escapes: those take the slow path).
     var lastStringIsASCII = false
     /// The number in ``strings`` of the string ``parseString()`` read last when it is plain ASCII and has one,
@@ -81,9 +83,14 @@ struct JSONParser {
         return "byte 0x\(String(byte, radix: 16, uppercase: true))"
     }
 
-    /// Steps over whitespace; most calls find none, and return after one comparison.
+    /// Steps over whitespace; most calls find none, and return after one comparison, or one space (after a
+    /// colon), and return after two.
     @inline(__always) private mutating func skipWhitespace() {
         if offset < bytes.count, bytes[offset] > 0x20 { return }
+        if offset + 1 < bytes.count, bytes[offset] == 0x20, bytes[offset + 1] > 0x20 {
+            offset += 1
+            return
+        }
         skipWhitespaceRun()
     }
 
@@ -169,6 +176,9 @@ struct JSONParser {
             if entryStack.count == first, offset + 1 < bytes.count { firstKeyLead = bytes[offset + 1] }
             let key = try parseString()
             let keyNumber = lastStringNumber
+            // Recorded before the search, whose index reads it back when it grows; nested objects parsed as the
+            // value may overwrite it, so it is written again below.
+            recordKeyNumber(keyNumber)
             seen.keysAreASCII = seen.keysAreASCII && lastStringIsASCII
             if let earlier = firstOccurrence(of: key, number: keyNumber, from: first, index: &seen) {
                 throw ParseError(
@@ -183,11 +193,7 @@ struct JSONParser {
             offset += 1
             skipWhitespace()
             let value = try parseValue()
-            if entryStack.count < keyNumbers.count {
-                keyNumbers[entryStack.count] = keyNumber
-            } else {
-                keyNumbers.append(keyNumber)
-            }
+            recordKeyNumber(keyNumber)
             entryStack.append(ValueMap.Entry(key: consume key, keyPosition: keyPosition, value: consume value))
             skipWhitespace()
             guard offset < bytes.count else {
@@ -203,6 +209,15 @@ struct JSONParser {
             default:
                 throw ParseError(message: "unexpected \(describeCurrent()), expected ',' or '}'", position: position)
             }
+        }
+    }
+
+    /// Records `number` as the key number of the entry about to be pushed on the entry stack.
+    @inline(__always) private mutating func recordKeyNumber(_ number: Int) {
+        if entryStack.count < keyNumbers.count {
+            keyNumbers[entryStack.count] = number
+        } else {
+            keyNumbers.append(number)
         }
     }
 
@@ -228,14 +243,31 @@ struct JSONParser {
     /// The object made of the entries from `first` up on the entry stack.
     ///
     /// Only a one-entry object whose key starts with `R`, `F`, `C` or an escape can be an intrinsic function
-    /// (`Ref`, `Fn::…`, `Condition`); ``Value/map(_:at:)`` decides for those, every other one is a plain map.
-    private func finishObject(from first: Int, at start: Position, firstKeyLead: UInt8) -> Value {
-        let entries = entryStack.popArray(from: first)
-        if entries.count == 1, firstKeyLead == UInt8(ascii: "R") || firstKeyLead == UInt8(ascii: "F")
+    /// (`Ref`, `Fn::…`, `Condition`), decided as ``Value/map(_:at:)`` decides; every other one is a plain map.
+    private mutating func finishObject(from first: Int, at start: Position, firstKeyLead: UInt8) -> Value {
+        if entryStack.count - first == 1, firstKeyLead == UInt8(ascii: "R") || firstKeyLead == UInt8(ascii: "F")
             || firstKeyLead == UInt8(ascii: "C") || firstKeyLead == UInt8(ascii: "\\") {
-            return Value.map(entries, at: start)
+            let meaning = singleKeyMeaning(number: keyNumbers[first], key: entryStack[first].key)
+            let entry = entryStack.removeLast()
+            if let intrinsic = meaning.intrinsic(argument: entry.value) {
+                return Value(.intrinsic(intrinsic), at: start)
+            }
+            return Value(.map(ValueMap([entry])), at: start)
         }
-        return Value(.map(ValueMap(entries)), at: start)
+        return Value(.map(ValueMap(entryStack.popArray(from: first))), at: start)
+    }
+
+    /// What `key` means as the only key of an object, worked out once per distinct key: by its number in
+    /// ``strings`` when it has one (-1 when not).
+    private mutating func singleKeyMeaning(number: Int, key: String) -> SingleKeyMeaning {
+        guard number >= 0 else { return SingleKeyMeaning(key: key) }
+        if number >= singleKeyMeanings.count {
+            singleKeyMeanings.append(contentsOf: repeatElement(nil, count: number + 64 - singleKeyMeanings.count))
+        }
+        if let known = singleKeyMeanings[number] { return known }
+        let meaning = SingleKeyMeaning(key: key)
+        singleKeyMeanings[number] = meaning
+        return meaning
     }
 
     /// How ``firstOccurrence(of:number:from:index:)`` finds earlier keys of one object.
@@ -245,8 +277,54 @@ struct JSONParser {
         /// Whether every key so far has a number in ``strings``: keys are then equal exactly when their numbers are.
         var keysAreNumbered = true
         /// Built once an object grows past a few dozen keys: by number, or by key once a key has no number.
-        var numbers: [Int: Int]?
+        var numbers: NumberIndex?
         var keys: [String: Int]?
+    }
+
+    /// The entries of one large object by their keys' numbers in ``strings``: open addressing, each slot holding
+    /// an entry's place on the entry stack plus one (0 for empty). Numbers come from the string table in the order
+    /// strings first appear, so they are spread by a multiplicative hash rather than by hashing the keys again.
+    private struct NumberIndex {
+        private var slots: [Int32]
+        private var count = 0
+
+        init(expecting count: Int) {
+            var capacity = 64
+            while capacity < count * 2 { capacity *= 2 }
+            slots = Array(repeating: 0, count: capacity)
+        }
+
+        private static func home(of number: Int, mask: Int) -> Int {
+            Int(truncatingIfNeeded: (UInt64(truncatingIfNeeded: number) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+        }
+
+        /// The place of the entry whose key has `number` (`numbers[place]` is each entry's key number), or nil
+        /// after recording `place` as that entry.
+        mutating func place(of number: Int, recording place: Int, numbers: [Int]) -> Int? {
+            let mask = slots.count - 1
+            var slot = Self.home(of: number, mask: mask)
+            while true {
+                let stored = Int(slots[slot])
+                if stored == 0 { break }
+                if numbers[stored - 1] == number { return stored - 1 }
+                slot = (slot + 1) & mask
+            }
+            slots[slot] = Int32(place + 1)
+            count += 1
+            if count * 2 > slots.count { grow(numbers: numbers) }
+            return nil
+        }
+
+        private mutating func grow(numbers: [Int]) {
+            let old = slots
+            slots = Array(repeating: 0, count: old.count * 2)
+            let mask = slots.count - 1
+            for stored in old where stored != 0 {
+                var slot = Self.home(of: numbers[Int(stored) - 1], mask: mask)
+                while slots[slot] != 0 { slot = (slot + 1) & mask }
+                slots[slot] = stored
+            }
+        }
     }
 
     /// The position of an earlier key of the same object equal to `key`, or nil (then `key` is recorded).
@@ -265,12 +343,13 @@ struct JSONParser {
                     for i in first..<count where keyNumbers[i] == number { return entryStack[i].keyPosition }
                     return nil
                 }
-                var built = [Int: Int](minimumCapacity: (count - first) * 2)
-                for i in first..<count { built[keyNumbers[i]] = i }
+                var built = NumberIndex(expecting: count - first)
+                for i in first..<count { _ = built.place(of: keyNumbers[i], recording: i, numbers: keyNumbers) }
                 index.numbers = built
             }
-            if let existing = index.numbers?[number] { return entryStack[existing].keyPosition }
-            index.numbers?[number] = count
+            if let existing = index.numbers?.place(of: number, recording: count, numbers: keyNumbers) {
+                return entryStack[existing].keyPosition
+            }
             return nil
         }
         index.keysAreNumbered = false

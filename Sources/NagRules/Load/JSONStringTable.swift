@@ -16,15 +16,24 @@ struct JSONStringTable {
         var head: UInt64
         var next: UInt64
         var start: Int
-        var length: Int
+        var length: Int32
+        /// The bits of the run's hash that place it in ``slots`` (the high half), kept so growing rehashes nothing.
+        var placement: UInt32
         var string: String
     }
 
-    /// Open addressing: 0 for an empty slot, else the high 32 bits of a run's hash over its number plus one.
-    private var slots: [UInt64] = []
+    /// Open addressing: 0 for an empty slot, else a run's ``tagBits``-bit tag (low bits of its hash) over its
+    /// number plus one. Four bytes a slot keep the table of a large document small enough to stay in the cache:
+    /// a look-up that misses the cache for its slot costs more than everything else it does.
+    private var slots: [UInt32] = []
     private var mask = 0
     /// The stored runs, by number.
     private var runs: [Run] = []
+
+    static let tagBits: UInt32 = 12
+    static let numberBits: UInt32 = 32 - tagBits
+    /// Runs are numbered while their number plus one fits in ``numberBits``; later new ones are built unnumbered.
+    static let maximumNumbered = (1 << Int(numberBits)) - 2
 
     /// Runs of more bytes than this are not stored.
     static let maximumLength = 96
@@ -34,27 +43,29 @@ struct JSONStringTable {
     static let maximumProbes = 64
 
     /// The string of `bytes[start..<end]`, which must be valid UTF-8 (the parser checked it), and its number in
-    /// the table, or -1 when the run is empty or too long to be stored. Every look-up in one table passes the
+    /// the table, or -1 when the run is empty, too long to be stored, or new once the table is full. Every look-up in one table passes the
     /// same buffer: runs longer than sixteen bytes are compared with where they were first seen in it.
     /// `hash`, when given, is ``hash(_:from:to:)`` of the run, worked out by a caller that read its words anyway.
     mutating func string(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, hash known: UInt64? = nil) -> (String, Int) {
         let length = end - start
         guard length > 0 else { return ("", -1) }
-        guard length <= Self.maximumLength, runs.count < Int(UInt32.max) - 1, let base = bytes.baseAddress else {
+        guard length <= Self.maximumLength, let base = bytes.baseAddress else {
             return (String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self), -1)
         }
         if slots.isEmpty { allocate(forDocumentOf: bytes.count) }
         let hash = known ?? Self.hash(bytes, from: start, to: end)
-        let tag = hash & 0xFFFF_FFFF_0000_0000
+        let numberMask: UInt32 = (1 << Self.numberBits) - 1
+        let tag = UInt32(truncatingIfNeeded: hash) & ~numberMask
+        let placement = UInt32(truncatingIfNeeded: hash >> 32)
         let (head, next) = Self.headWords(base, start, length: length)
-        var slot = Int(truncatingIfNeeded: hash >> 32) & mask
+        var slot = Int(placement) & mask
         var probes = 0
         while true {
             let stored = slots[slot]
             if stored == 0 { break }
-            if stored & 0xFFFF_FFFF_0000_0000 == tag {
-                let number = Int(truncatingIfNeeded: stored & 0xFFFF_FFFF) - 1
-                if runs[number].length == length, runs[number].head == head, runs[number].next == next,
+            if stored & ~numberMask == tag {
+                let number = Int(stored & numberMask) - 1
+                if Int(runs[number].length) == length, runs[number].head == head, runs[number].next == next,
                    length <= 16 || (runs[number].start + length <= bytes.count
                                     && Self.equal(base, runs[number].start + 16, start + 16, length: length - 16)) {
                     return (runs[number].string, number)
@@ -70,17 +81,19 @@ struct JSONStringTable {
         }
         let string = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
         let number = runs.count
-        runs.append(Run(head: head, next: next, start: start, length: length, string: string))
-        slots[slot] = tag | UInt64(number + 1)
+        guard number < Self.maximumNumbered else { return (string, -1) }
+        runs.append(Run(head: head, next: next, start: start, length: Int32(length), placement: placement, string: string))
+        slots[slot] = tag | UInt32(number + 1)
         if runs.count * 2 > slots.count { grow() }
         return (string, number)
     }
 
     /// A table about the size a document of `size` bytes needs (a template holds roughly one distinct string per
-    /// 300 bytes), so a large one seldom grows and a small one (a policy held in a string) stays small.
+    /// 300 to 400 bytes, and the table grows at half full), so a large one seldom grows and a small one (a policy
+    /// held in a string) stays small.
     private mutating func allocate(forDocumentOf size: Int) {
         var capacity = 16
-        while capacity < size / 128, capacity < 1 << 20 { capacity *= 2 }
+        while capacity < size / 256, capacity < 1 << 20 { capacity *= 2 }
         slots = Array(repeating: 0, count: capacity)
         mask = capacity - 1
         runs.reserveCapacity(capacity / 2)
@@ -165,13 +178,14 @@ struct JSONStringTable {
         return mixed ^ (mixed >> 32)
     }
 
-    /// Doubles the table; a slot's place comes from the hash bits it keeps, so nothing is hashed again.
+    /// Doubles the table; a slot's place comes from the placement bits its run keeps, so nothing is hashed again.
     private mutating func grow() {
         let old = slots
         slots = Array(repeating: 0, count: old.count * 2)
         mask = slots.count - 1
+        let numberMask: UInt32 = (1 << Self.numberBits) - 1
         for stored in old where stored != 0 {
-            var slot = Int(truncatingIfNeeded: stored >> 32) & mask
+            var slot = Int(runs[Int(stored & numberMask) - 1].placement) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = stored
         }

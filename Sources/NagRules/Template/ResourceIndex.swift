@@ -12,10 +12,20 @@ enum ResourceIndex: Sendable {
 
     init(resources: [Resource], root: Value) {
         if let section = root.mapValue?["Resources"]?.mapValue, section.count == resources.count,
-           zip(section.entries, resources).allSatisfy({ $0.key == $1.logicalId }), section.hasUniqueKeys {
+           Self.namesMatch(section, resources), section.hasUniqueKeys {
             self = .section(section)
         } else {
             self = .table(Dictionary(resources.enumerated().map { ($1.logicalId, $0) }, uniquingKeysWith: { first, _ in first }))
+        }
+    }
+
+    /// Whether the `i`-th resource is named by the `i`-th key of `section` for every `i` (the counts are equal).
+    private static func namesMatch(_ section: ValueMap, _ resources: [Resource]) -> Bool {
+        section.entries.withUnsafeBufferPointer { entries in
+            resources.withUnsafeBufferPointer { resources in
+                for offset in entries.indices where entries[offset].key != resources[offset].logicalId { return false }
+                return true
+            }
         }
     }
 

@@ -83,7 +83,9 @@ struct TemplateReader {
     /// Entries of a section; `Fn::ForEach::…` loops (language extensions) are skipped, not expanded.
     private mutating func members(of entry: ValueMap.Entry?) -> [ValueMap.Entry] {
         guard let map = section(entry)?.mapValue else { return [] }
-        return map.entries.filter { !$0.key.hasPrefix("Fn::ForEach::") }
+        // Most sections have no loop, and keep their entries as they are (no copy).
+        guard map.entries.contains(where: { IntrinsicName.isForEachLoop($0.key) }) else { return map.entries }
+        return map.entries.filter { !IntrinsicName.isForEachLoop($0.key) }
     }
 
     private mutating func readResources(_ entry: ValueMap.Entry?, root: Value) -> [Resource] {
@@ -93,8 +95,9 @@ struct TemplateReader {
         let members = members(of: entry)
         var resources: [Resource] = []
         resources.reserveCapacity(members.count)
-        for member in members {
-            guard let definition = member.value.mapValue else {
+        for offset in members.indices {
+            let member = members[offset]
+            guard case .map(let definition) = member.value.kind else {
                 problem("resource \(member.key) must be a map, found \(member.value.kindDescription)", at: member.value.position)
                 continue
             }
