@@ -9,7 +9,7 @@
 FROM swift:6.3-bookworm AS build
 RUN export DEBIAN_FRONTEND=noninteractive \
     && apt-get -q update \
-    && apt-get -q install -y --no-install-recommends libyaml-dev pkg-config \
+    && apt-get -q install -y --no-install-recommends libyaml-dev libjemalloc-dev pkg-config \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /build
 # Dependencies first, so this layer stays cached while only the sources change.

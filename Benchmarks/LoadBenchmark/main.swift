@@ -6,7 +6,8 @@
 // usage: nag-bench-load FILE [ITERATIONS]
 //   Loads FILE (format from its extension) ITERATIONS times (default 20) and prints the best and median
 //   throughput in MB/s, then the peak memory of one load beyond the process's baseline, as a multiple of the
-//   file size.
+//   file size. With NAG_BENCH_EACH set, each load's CPU milliseconds are printed before the throughput (they
+//   show the machine's speed changing during a run, which the median hides).
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -99,6 +100,7 @@ for _ in 0..<iterations {
     cpu.append(threadCPUSeconds() - cpuStart)
     precondition(loaded?.resources.count == resources)
     wall.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    if ProcessInfo.processInfo.environment["NAG_BENCH_EACH"] != nil { print(String(format: "%.1f", cpu.last! * 1000), terminator: " ") }
 }
 wall.sort()
 cpu.sort()
