@@ -67,6 +67,8 @@ public struct Evaluator: Sendable {
                                   undecidedParameters: options.undecidedParameters, space: space)
         let explorer = ScenarioExplorer(base: context, contexts: ScenarioContexts(limit: max(1, options.maxScenarios)))
         var findings: [Finding] = []
+        /// The id rank (``RuleSet/idRanks``) of each finding's rule.
+        var ranks: [Int32] = []
         var compliant: [CompliantCheck] = []
         for resource in template.resources {
             let summary = ResourceSummary(resource)
@@ -79,13 +81,15 @@ public struct Evaluator: Sendable {
                     if answer.isCompliant && options.recordsCompliantChecks {
                         compliant.append(CompliantCheck(ruleId: rule.id.description, resource: summary))
                     }
+                    let before = findings.count
                     for part in answer.parts {
                         record(part.outcome, of: rule, for: summary, in: template, scenario: part.scenario, into: &findings)
                     }
+                    ranks.append(contentsOf: repeatElement(ruleSet.idRanks[ruleIndex], count: findings.count - before))
                 }
             }
         }
-        findings.sortInReportOrder()
+        findings.sortInReportOrder(idRanks: ranks)
         return TemplateEvaluation(template: template, findings: findings, compliant: compliant)
     }
 

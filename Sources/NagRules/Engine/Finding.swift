@@ -211,6 +211,22 @@ public struct Finding: Sendable, Hashable {
         if first != second { return first < second }
         return x.resource.logicalId < y.resource.logicalId
     }
+
+    /// ``reportOrder(_:_:)`` for findings whose rule ids are known by their ranks (``RuleSet/idRanks``): ranks
+    /// are in the order of the ids and equal exactly when the ids are, so the order is the same, but rules are
+    /// told apart by a number instead of two string comparisons.
+    static func reportOrder(_ a: Finding, idRank first: Int32, _ b: Finding, idRank second: Int32) -> Bool {
+        let x = a.storage, y = b.storage
+        if x.location.file != y.location.file { return x.location.file < y.location.file }
+        if x.location.position.line != y.location.position.line { return x.location.position.line < y.location.position.line }
+        if x.location.position.column != y.location.position.column {
+            return x.location.position.column < y.location.position.column
+        }
+        if first != second { return first < second }
+        let one = x.findingId ?? "", other = y.findingId ?? ""
+        if one != other { return one < other }
+        return x.resource.logicalId < y.resource.logicalId
+    }
 }
 
 extension Array where Element == Finding {
@@ -219,6 +235,17 @@ extension Array where Element == Finding {
     mutating func sortInReportOrder() {
         guard indices.dropFirst().contains(where: { Finding.reportOrder(self[$0], self[$0 - 1]) }) else { return }
         sort(by: Finding.reportOrder)
+    }
+
+    /// ``sortInReportOrder()`` for findings whose rules' id ranks are `idRanks` (one for each finding, in order).
+    mutating func sortInReportOrder(idRanks: [Int32]) {
+        precondition(idRanks.count == count, "one id rank for each finding")
+        guard indices.dropFirst().contains(where: {
+            Finding.reportOrder(self[$0], idRank: idRanks[$0], self[$0 - 1], idRank: idRanks[$0 - 1])
+        }) else { return }
+        var ranked = zip(self, idRanks).map { (finding: $0, rank: $1) }
+        ranked.sort { Finding.reportOrder($0.finding, idRank: $0.rank, $1.finding, idRank: $1.rank) }
+        self = ranked.map(\.finding)
     }
 }
 

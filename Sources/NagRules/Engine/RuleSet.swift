@@ -10,6 +10,9 @@ public struct RuleSet: Sendable {
     public let levelOverrides: [String: RuleLevel]
     /// Every selected rule's id, as written.
     public let ruleIds: Set<String>
+    /// For each rule (as ``rules`` orders them), the place of its id among the selected rules' ids in string
+    /// order; rules with the same id share one. Findings are sorted by these numbers instead of their ids.
+    let idRanks: [Int32]
     private let checks: [Publication]
     /// For each type some check names, the checks that read it (every-type checks merged in, in order).
     private let byType: [String: [Publication]]
@@ -32,6 +35,15 @@ public struct RuleSet: Sendable {
         self.rules = rules
         self.levelOverrides = levelOverrides
         self.ruleIds = Set(rules.map(\.id.description))
+        let ids = rules.map(\.id.description)
+        var idRanks = [Int32](repeating: 0, count: rules.count)
+        var rank: Int32 = 0
+        let byId = ids.indices.sorted { ids[$0] < ids[$1] }
+        for (position, index) in byId.enumerated() {
+            if position > 0, ids[byId[position - 1]] != ids[index] { rank += 1 }
+            idRanks[index] = rank
+        }
+        self.idRanks = idRanks
         var checks: [Publication] = []
         var indexOfCheck: [CheckKey: Int] = [:]
         var publishers: [[Int]] = []
