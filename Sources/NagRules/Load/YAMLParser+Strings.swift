@@ -32,8 +32,8 @@ struct StringInterner {
             hashes = Array(repeating: 0, count: 64)
             mask = 63
         }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        // The JSON loader's hash: eight bytes at a time, where a byte-at-a-time hash spent four instructions a byte.
+        let hash = JSONStringTable.hash(bytes, from: 0, to: bytes.count)
         var slot = Int(truncatingIfNeeded: hash) & mask
         while let existing = slots[slot] {
             if hashes[slot] == hash, Self.equal(existing, bytes) { return existing }
