@@ -54,6 +54,13 @@ final class ElementStack<Element> {
         return array
     }
 
+    /// Removes the elements from `start` to the top.
+    func removeAll(from start: Int) {
+        guard start < count else { return }
+        (base + start).deinitialize(count: count - start)
+        count = start
+    }
+
     private func grow() {
         let larger = capacity * 2
         let storage = UnsafeMutablePointer<Element>.allocate(capacity: larger)

@@ -13,9 +13,11 @@ public struct Intrinsic: Sendable, Equatable {
     }
 
     private static func normalizedGetAtt(_ argument: Value) -> Value {
-        guard case .string(let text) = argument.kind, let dot = text.firstIndex(of: ".") else { return argument }
+        // The dot is found in the UTF-8 view: searching for a Character runs grapheme breaking on every byte.
+        guard case .string(let text) = argument.kind,
+              let dot = text.utf8.firstIndex(of: UInt8(ascii: ".")) else { return argument }
         let resource = String(text[..<dot])
-        let attribute = String(text[text.index(after: dot)...])
+        let attribute = String(text[text.utf8.index(after: dot)...])
         let attributePosition = Position(
             line: argument.position.line,
             column: argument.position.column + resource.unicodeScalars.count + 1)

@@ -76,6 +76,22 @@ extension YAMLTreeBuilder {
         }
     }
 
+    /// `!GetAtt Resource.Attribute` as the list `[Resource, Attribute]`, split at the first dot here, where the
+    /// two parts can be made from the bytes (and shared) without making the whole string first.
+    /// ``Intrinsic/init(name:argument:)`` splits the same way; a scalar with no dot stays a string.
+    private mutating func getAttArgument(_ text: UnsafeBufferPointer<UInt8>, at position: Position) -> Value {
+        guard let dot = text.firstIndex(of: UInt8(ascii: ".")) else {
+            return Value(.string(interner.string(text)), at: position)
+        }
+        let resource = UnsafeBufferPointer(rebasing: text[..<dot])
+        let characters = resource.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        let attributePosition = Position(line: position.line, column: position.column + characters + 1)
+        return Value(.list([
+            Value(.string(interner.string(resource)), at: position),
+            Value(.string(interner.string(UnsafeBufferPointer(rebasing: text[(dot + 1)...]))), at: attributePosition),
+        ]), at: position)
+    }
+
     /// Types a scalar: by its tag when it has one, by PyYAML's YAML 1.1 resolvers when plain, else a string.
     mutating func scalarValue(text: UnsafeBufferPointer<UInt8>, tag: UnsafeMutablePointer<yaml_char_t>?,
                             style: yaml_scalar_style_t, position: Position,
@@ -93,7 +109,9 @@ extension YAMLTreeBuilder {
         }
         switch try tagMeaning(tag, position: position) {
         case .intrinsic(let name):
-            let argument = Value(.string(interner.string(text)), at: contentPosition)
+            let argument = name == .getAtt
+                ? getAttArgument(text, at: contentPosition)
+                : Value(.string(interner.string(text)), at: contentPosition)
             return Value(.intrinsic(Intrinsic(name: name, argument: argument)), at: position)
         case .nonSpecific:
             return Value(.string(String(decoding: text, as: UTF8.self)), at: contentPosition)

@@ -106,9 +106,12 @@ struct YAMLTreeBuilder {
         var height = 1
         // Mapping state:
         var pendingKey: String?
+        var pendingKeyPrint = KeyPrint(low: 0, high: 0)
         var pendingKeyPosition = Position.start
         var pendingIsMerge = false
-        var keyIndex: [String: Int]?
+        /// For maps past ``duplicateScanLimit`` keys: open addressing over their entries by key print, -1 for
+        /// an empty slot, else an index into `entries`.
+        var keyTable: [Int32]?
         var merges: [Value] = []
     }
 
@@ -117,6 +120,8 @@ struct YAMLTreeBuilder {
     var frames: [Frame] = []
     let items = ElementStack<Value>()
     let entries = ElementStack<ValueMap.Entry>()
+    /// The ``KeyPrint`` of each entry on `entries`, at the same index.
+    let keyPrints = ElementStack<KeyPrint>()
     var anchors: [String: (value: Value, size: Int, height: Int)] = [:]
     var aliasExpansion = 0
     var root: Value?
@@ -144,7 +149,7 @@ struct YAMLTreeBuilder {
         let position = Position(start)
         let contentPosition = hasProperties ? cursor.contentPosition(start: start, end: end) : position
 
-        if let top = frames.last, top.kind == .mapping, top.pendingKey == nil {
+        if expectsKey {
             try takeKey(text: text, tag: data.tag, plain: data.style == YAML_PLAIN_SCALAR_STYLE,
                         position: contentPosition)
             if let anchor = data.anchor {
@@ -165,7 +170,7 @@ struct YAMLTreeBuilder {
     mutating func open(_ kind: ContainerKind, tag: UnsafeMutablePointer<yaml_char_t>?,
                        anchor: UnsafeMutablePointer<yaml_char_t>?, start: yaml_mark_t, end: yaml_mark_t) throws {
         let position = Position(start)
-        if let top = frames.last, top.kind == .mapping, top.pendingKey == nil {
+        if expectsKey {
             throw ParseError(
                 message: "a \(kind == .mapping ? "mapping" : "sequence") cannot be used as a mapping key; "
                     + "keys must be plain scalars",
@@ -195,6 +200,7 @@ struct YAMLTreeBuilder {
             value = Value(.list(list), at: frame.contentPosition)
         case .mapping:
             var list = entries.popArray(from: frame.start)
+            keyPrints.removeAll(from: frame.start)
             if !frame.merges.isEmpty {
                 list = Self.applyMerges(frame.merges, to: list)
             }
@@ -233,19 +239,27 @@ struct YAMLTreeBuilder {
                     + "(its node has \(height) levels of lists and maps, placed \(frames.count) levels down)",
                 position: position)
         }
-        if let top = frames.last, top.kind == .mapping, top.pendingKey == nil {
+        if expectsKey {
             guard let key = value.scalarText ?? (value.isNull ? "" : nil) else {
                 throw ParseError(message: "alias *\(name) is used as a mapping key but refers to \(value.kindDescription); "
                                      + "keys must be scalars",
                                  position: position)
             }
-            try setKey(key, at: position, isMerge: false)
+            var text = key
+            let print = text.withUTF8 { KeyPrint(of: $0, hash: nil) }
+            try setKey(key, print: print, at: position, isMerge: false)
             return
         }
         try attach(value, size: size, height: height)
     }
 
     // MARK: Building
+
+    /// Whether the next node is the key of an open mapping. Read in place: `frames.last` would copy the frame.
+    private var expectsKey: Bool {
+        let top = frames.count - 1
+        return top >= 0 && frames[top].kind == .mapping && frames[top].pendingKey == nil
+    }
 
     /// Adds a finished node to the open collection, or makes it the document root.
     private mutating func attach(_ value: consuming Value, size: Int, height: Int) throws {
@@ -265,6 +279,7 @@ struct YAMLTreeBuilder {
                 try addMerge(value)
             } else {
                 entries.append(ValueMap.Entry(key: key, keyPosition: frames[top].pendingKeyPosition, value: value))
+                keyPrints.append(frames[top].pendingKeyPrint)
             }
             frames[top].pendingIsMerge = false
         }
@@ -277,32 +292,66 @@ struct YAMLTreeBuilder {
         }
         let isMerge = plain && tag == nil && text.count == 2 && text[0] == UInt8(ascii: "<")
             && text[1] == UInt8(ascii: "<")
-        try setKey(interner.string(text), at: position, isMerge: isMerge)
+        let (key, print) = interner.key(text)
+        try setKey(key, print: print, at: position, isMerge: isMerge)
     }
 
-    private mutating func setKey(_ key: String, at position: Position, isMerge: Bool) throws {
+    /// Makes `key` the key of the next entry of the open map, after checking that the map has no entry of that
+    /// key yet. Keys are told apart by their prints first; only equal prints compare the strings.
+    private mutating func setKey(_ key: String, print: KeyPrint, at position: Position, isMerge: Bool) throws {
         let top = frames.count - 1
         let start = frames[top].start
         let count = entries.count - start
         if !isMerge {
-            if let index = frames[top].keyIndex {
-                if let first = index[key] { throw duplicate(key, at: position, first: entries[first].keyPosition) }
-                frames[top].keyIndex![key] = entries.count
+            // Taken out of the frame while it changes, so it is not copied.
+            if var table = frames[top].keyTable.take() {
+                try checkAndInsert(key, print: print, at: position, index: entries.count, into: &table)
+                frames[top].keyTable = (count + 1) * 2 > table.count
+                    ? keyTable(from: start, count: count + 1, pending: print) : table
             } else {
-                for offset in start..<entries.count where entries[offset].key == key {
+                for offset in start..<entries.count where keyPrints[offset] == print && entries[offset].key == key {
                     throw duplicate(key, at: position, first: entries[offset].keyPosition)
                 }
                 if count + 1 > Self.duplicateScanLimit {
-                    var index = [String: Int](minimumCapacity: count * 2)
-                    for offset in start..<entries.count { index[entries[offset].key] = offset }
-                    index[key] = entries.count
-                    frames[top].keyIndex = index
+                    frames[top].keyTable = keyTable(from: start, count: count + 1, pending: print)
                 }
             }
         }
         frames[top].pendingKey = key
+        frames[top].pendingKeyPrint = print
         frames[top].pendingKeyPosition = position
         frames[top].pendingIsMerge = isMerge
+    }
+
+    /// Throws if the table holds an entry of `key`, else records `index` (below 2^31) as the entry of `print`.
+    private func checkAndInsert(_ key: String, print: KeyPrint, at position: Position, index: Int,
+                                into table: inout [Int32]) throws {
+        let mask = table.count - 1
+        var slot = print.slot(mask: mask)
+        while table[slot] >= 0 {
+            let existing = Int(table[slot])
+            if keyPrints[existing] == print && entries[existing].key == key {
+                throw duplicate(key, at: position, first: entries[existing].keyPosition)
+            }
+            slot = (slot + 1) & mask
+        }
+        table[slot] = Int32(truncatingIfNeeded: index)
+    }
+
+    /// A key table for the open map's `count` keys: the entries from `start` and the pending key's `print`,
+    /// at most half full. The keys are known to be distinct.
+    private func keyTable(from start: Int, count: Int, pending: KeyPrint) -> [Int32] {
+        var size = 64
+        while size < count * 4 { size *= 2 }
+        var table = [Int32](repeating: -1, count: size)
+        let mask = size - 1
+        for index in start..<(start + count) {
+            let print = index < entries.count ? keyPrints[index] : pending
+            var slot = print.slot(mask: mask)
+            while table[slot] >= 0 { slot = (slot + 1) & mask }
+            table[slot] = Int32(truncatingIfNeeded: index)
+        }
+        return table
     }
 
     private func duplicate(_ key: String, at position: Position, first: Position) -> ParseError {
@@ -365,14 +414,22 @@ struct CharacterCursor {
             characterIndex = 0
             byteOffset = input.count >= 3 && input[0] == 0xEF && input[1] == 0xBB && input[2] == 0xBF ? 3 : 0
         }
-        while characterIndex < target && byteOffset < input.count {
-            // ASCII, where characters and bytes agree, goes eight bytes at a time.
-            if characterIndex + 8 <= target, byteOffset + 8 <= input.count, let base = input.baseAddress,
-               UnsafeRawPointer(base + byteOffset).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                byteOffset += 8
-                characterIndex += 8
-                continue
+        // Sixteen bytes at a time while the characters they start (their bytes that are not UTF-8 continuation
+        // bytes) stay short of the target; a sequence cut at the end of a block is counted where it starts and
+        // its continuation bytes are skipped after the loop.
+        if let base = input.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while byteOffset + 16 <= input.count {
+                let first = raw.loadUnaligned(fromByteOffset: byteOffset, as: UInt64.self)
+                let second = raw.loadUnaligned(fromByteOffset: byteOffset + 8, as: UInt64.self)
+                let characters = 16 - Self.continuationBytes(first) - Self.continuationBytes(second)
+                guard characterIndex + characters <= target else { break }
+                characterIndex += characters
+                byteOffset += 16
             }
+            while byteOffset < input.count && input[byteOffset] & 0xC0 == 0x80 { byteOffset += 1 }
+        }
+        while characterIndex < target && byteOffset < input.count {
             byteOffset += Self.sequenceLength(input[byteOffset])
             characterIndex += 1
         }
@@ -414,6 +471,11 @@ struct CharacterCursor {
             index += 1
         }
         return Position(end)
+    }
+
+    /// How many of a word's eight bytes are UTF-8 continuation bytes (10xxxxxx).
+    @inline(__always) private static func continuationBytes(_ word: UInt64) -> Int {
+        (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
     }
 
     private static func sequenceLength(_ lead: UInt8) -> Int {
