@@ -71,17 +71,23 @@ let package = Package(
 // Benchmarks are built only on request, so normal builds stay lean: `NAG_BENCHMARKS=1 swift build -c release`
 // (scripts/bench-load does this and runs them; nag-bench-evaluate times each phase; see the README's Speed section).
 if Context.environment["NAG_BENCHMARKS"] != nil {
+    // NAG_BENCH_ALLOCATOR=jemalloc links jemalloc (libjemalloc-dev) into the two phase benchmarks, so they run
+    // with the allocator of the shipped binary (scripts/build-release); by default they use the C library's.
+    let allocator: [LinkerSetting] = Context.environment["NAG_BENCH_ALLOCATOR"] == "jemalloc"
+        ? [.linkedLibrary("jemalloc", .when(platforms: [.linux]))] : []
     package.targets.append(.executableTarget(
         name: "nag-bench-load",
         dependencies: ["NagRules"],
         path: "Benchmarks/LoadBenchmark",
-        swiftSettings: swiftSettings
+        swiftSettings: swiftSettings,
+        linkerSettings: allocator
     ))
     package.targets.append(.executableTarget(
         name: "nag-bench-evaluate",
         dependencies: ["NagRules"],
         path: "Benchmarks/EvaluateBenchmark",
-        swiftSettings: swiftSettings
+        swiftSettings: swiftSettings,
+        linkerSettings: allocator
     ))
     // The ordo-one/benchmark suite (scripts/bench runs it). Its first build takes about 6 minutes.
     package.dependencies.append(

@@ -38,6 +38,9 @@ func resetPeak() {
     }
 }
 
+/// The allocator this process runs with: jemalloc exports `mallctl`, the C library's malloc does not.
+let allocatorName = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallctl") != nil ? "jemalloc" : "C library malloc"
+
 let arguments = CommandLine.arguments
 guard arguments.count >= 2 else {
     FileHandle.standardError.write(Data("usage: nag-bench-load FILE [ITERATIONS]\n".utf8))
@@ -108,4 +111,4 @@ func rate(_ seconds: Double) -> String { String(format: "%.1f MB/s", megabytes /
 print("\(format?.rawValue ?? "auto") \(String(format: "%.2f", megabytes)) MB, \(resources) resources, \(iterations) loads: "
       + "wall best \(rate(wall[0])) median \(rate(wall[wall.count / 2])); "
       + "CPU best \(rate(cpu[0])) median \(rate(cpu[cpu.count / 2])) "
-      + "(\(String(format: "%.1f", cpu[cpu.count / 2] * 1000)) ms CPU per load)")
+      + "(\(String(format: "%.1f", cpu[cpu.count / 2] * 1000)) ms CPU per load; \(allocatorName))")
