@@ -29,6 +29,13 @@ final class ElementStack<Element> {
         unsafeAddress { UnsafePointer(base + index) }
     }
 
+    /// The top element (the stack must not be empty), to read or change in place. The pointer is good until the
+    /// next ``append(_:)``, which may move the storage.
+    var top: UnsafeMutablePointer<Element> {
+        precondition(count > 0, "the stack is empty")
+        return base + (count - 1)
+    }
+
     func append(_ element: consuming Element) {
         if count == capacity { grow() }
         (base + count).initialize(to: element)

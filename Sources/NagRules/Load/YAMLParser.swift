@@ -117,7 +117,8 @@ struct YAMLTreeBuilder {
 
     let input: UnsafeBufferPointer<UInt8>
     let limits: LoadLimits
-    var frames: [Frame] = []
+    /// The open collections, innermost on top, changed in place through ``ElementStack/top``.
+    let frames = ElementStack<Frame>(capacity: 64)
     let items = ElementStack<Value>()
     let entries = ElementStack<ValueMap.Entry>()
     /// The ``KeyPrint`` of each entry on `entries`, at the same index.
@@ -218,7 +219,7 @@ struct YAMLTreeBuilder {
     mutating func alias(_ anchorPointer: UnsafeMutablePointer<yaml_char_t>?, at position: Position) throws {
         let name = anchorPointer.map(Self.string) ?? ""
         guard let (value, size, height) = anchors[name] else {
-            if frames.contains(where: { $0.anchor == name }) {
+            if (0..<frames.count).contains(where: { frames[$0].anchor == name }) {
                 throw ParseError(message: "alias *\(name) refers to a node that contains it (recursive alias)",
                                  position: position)
             }
@@ -255,33 +256,32 @@ struct YAMLTreeBuilder {
 
     // MARK: Building
 
-    /// Whether the next node is the key of an open mapping. Read in place: `frames.last` would copy the frame.
+    /// Whether the next node is the key of an open mapping.
     private var expectsKey: Bool {
-        let top = frames.count - 1
-        return top >= 0 && frames[top].kind == .mapping && frames[top].pendingKey == nil
+        frames.count > 0 && frames.top.pointee.kind == .mapping && frames.top.pointee.pendingKey == nil
     }
 
     /// Adds a finished node to the open collection, or makes it the document root.
     private mutating func attach(_ value: consuming Value, size: Int, height: Int) throws {
-        guard !frames.isEmpty else {
+        guard frames.count > 0 else {
             root = value
             return
         }
-        let top = frames.count - 1
-        frames[top].size += size
-        frames[top].height = max(frames[top].height, height + 1)
-        switch frames[top].kind {
+        let frame = frames.top
+        frame.pointee.size += size
+        frame.pointee.height = max(frame.pointee.height, height + 1)
+        switch frame.pointee.kind {
         case .sequence:
             items.append(value)
         case .mapping:
-            guard let key = frames[top].pendingKey.take() else { return } // keys are taken before attach
-            if frames[top].pendingIsMerge {
+            guard let key = frame.pointee.pendingKey.take() else { return } // keys are taken before attach
+            if frame.pointee.pendingIsMerge {
                 try addMerge(value)
             } else {
-                entries.append(ValueMap.Entry(key: key, keyPosition: frames[top].pendingKeyPosition, value: value))
-                keyPrints.append(frames[top].pendingKeyPrint)
+                entries.append(ValueMap.Entry(key: key, keyPosition: frame.pointee.pendingKeyPosition, value: value))
+                keyPrints.append(frame.pointee.pendingKeyPrint)
             }
-            frames[top].pendingIsMerge = false
+            frame.pointee.pendingIsMerge = false
         }
     }
 
@@ -299,28 +299,28 @@ struct YAMLTreeBuilder {
     /// Makes `key` the key of the next entry of the open map, after checking that the map has no entry of that
     /// key yet. Keys are told apart by their prints first; only equal prints compare the strings.
     private mutating func setKey(_ key: String, print: KeyPrint, at position: Position, isMerge: Bool) throws {
-        let top = frames.count - 1
-        let start = frames[top].start
+        let frame = frames.top
+        let start = frame.pointee.start
         let count = entries.count - start
         if !isMerge {
             // Taken out of the frame while it changes, so it is not copied.
-            if var table = frames[top].keyTable.take() {
+            if var table = frame.pointee.keyTable.take() {
                 try checkAndInsert(key, print: print, at: position, index: entries.count, into: &table)
-                frames[top].keyTable = (count + 1) * 2 > table.count
+                frame.pointee.keyTable = (count + 1) * 2 > table.count
                     ? keyTable(from: start, count: count + 1, pending: print) : table
             } else {
                 for offset in start..<entries.count where keyPrints[offset] == print && entries[offset].key == key {
                     throw duplicate(key, at: position, first: entries[offset].keyPosition)
                 }
                 if count + 1 > Self.duplicateScanLimit {
-                    frames[top].keyTable = keyTable(from: start, count: count + 1, pending: print)
+                    frame.pointee.keyTable = keyTable(from: start, count: count + 1, pending: print)
                 }
             }
         }
-        frames[top].pendingKey = key
-        frames[top].pendingKeyPrint = print
-        frames[top].pendingKeyPosition = position
-        frames[top].pendingIsMerge = isMerge
+        frame.pointee.pendingKey = key
+        frame.pointee.pendingKeyPrint = print
+        frame.pointee.pendingKeyPosition = position
+        frame.pointee.pendingIsMerge = isMerge
     }
 
     /// Throws if the table holds an entry of `key`, else records `index` (below 2^31) as the entry of `print`.
@@ -362,9 +362,9 @@ struct YAMLTreeBuilder {
     private mutating func addMerge(_ value: Value) throws {
         switch value.kind {
         case .map:
-            frames[frames.count - 1].merges.append(value)
+            frames.top.pointee.merges.append(value)
         case .list(let sources) where sources.allSatisfy({ $0.mapValue != nil }):
-            frames[frames.count - 1].merges.append(contentsOf: sources)
+            frames.top.pointee.merges.append(contentsOf: sources)
         default:
             throw ParseError(message: "the merge key << needs a mapping or a list of mappings, not \(value.kindDescription)",
                              position: value.position)
