@@ -25,16 +25,14 @@ struct StringInterner {
         mask = 0
     }
 
-    /// A mapping key: its string and its print (of which the string's hash, for a shared string, is a part).
+    /// A mapping key: its string and its print, which the string is found by (a short key's packed bytes, a
+    /// longer key's hash).
     mutating func key(_ bytes: UnsafeBufferPointer<UInt8>) -> (String, KeyPrint) {
-        guard let base = bytes.baseAddress, !bytes.isEmpty else { return ("", KeyPrint(low: 0, high: 0)) }
-        if bytes.count < Self.minimumLength {
-            let key = ShortStrings.key(base, count: bytes.count)
-            return (short.string(bytes, key: key), KeyPrint(low: key.0, high: key.1))
-        }
-        let hash = JSONStringTable.hash(bytes, from: 0, to: bytes.count)
-        let string = bytes.count <= Self.maximumLength ? string(bytes, hash: hash) : String(decoding: bytes, as: UTF8.self)
-        return (string, KeyPrint(of: bytes, hash: hash))
+        let print = KeyPrint(of: bytes, hash: nil)
+        if bytes.isEmpty { return ("", print) }
+        if bytes.count < Self.minimumLength { return (short.string(bytes, key: (print.low, print.high)), print) }
+        if bytes.count > Self.maximumLength { return (String(decoding: bytes, as: UTF8.self), print) }
+        return (string(bytes, hash: print.low), print)
     }
 
     mutating func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
