@@ -23,6 +23,9 @@ package struct LoadedDocument: Sendable {
     package var root: Value
     package var format: TemplateFormat
     package var warnings: [LoadDiagnostic]
+    /// The references the document's intrinsic functions write, counted while parsing
+    /// (``Intrinsic/ownReferenceEstimate``): what the graph sizes its list of references by.
+    package var referenceEstimate = 0
 }
 
 /// Reads files and parses bytes into values with file, line and column: the Load stage, before anything
@@ -60,11 +63,12 @@ package struct DocumentLoader: Sendable {
         let syntax = format ?? (bytes[firstContent] == UInt8(ascii: "{") ? .json : .yaml)
         let root: Value
         var warnings: [ParseError] = []
+        var references = 0
         do {
             root = try bytes.withUnsafeBytes { raw in
                 switch syntax {
-                case .json: try JSONParser.parse(raw, limits: limits, warnings: &warnings)
-                case .yaml: try YAMLParser.parse(raw, limits: limits, warnings: &warnings)
+                case .json: try JSONParser.parse(raw, limits: limits, warnings: &warnings, referenceEstimate: &references)
+                case .yaml: try YAMLParser.parse(raw, limits: limits, warnings: &warnings, referenceEstimate: &references)
                 }
             }
         } catch let error as ParseError {
@@ -76,7 +80,7 @@ package struct DocumentLoader: Sendable {
             var diagnostic = $0.diagnostic(file: file)
             diagnostic.severity = .warning
             return diagnostic
-        })
+        }, referenceEstimate: references)
     }
 
     /// `UTF-16` or `UTF-32` (with their byte order) when the bytes start with that byte order mark, or look like

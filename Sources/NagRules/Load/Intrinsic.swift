@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A CloudFormation intrinsic function: its name and its single argument, as written.
 ///
 /// Both loaders build intrinsics through ``Intrinsic/init(name:argument:)``, which normalises the
@@ -25,6 +33,38 @@ public struct Intrinsic: Sendable, Equatable {
             Value(.string(resource), at: argument.position),
             Value(.string(attribute), at: attributePosition),
         ]), at: argument.position)
+    }
+
+    /// How many references the function writes itself, at most: one for `Ref`, `Fn::GetAtt`, `Condition` and
+    /// `Fn::If`, one per `${` in the text of an `Fn::Sub`; those inside its argument are their own functions'.
+    /// The loaders add these up (``LoadedDocument/referenceEstimate``) so the graph can size its list of
+    /// references before it walks the template.
+    var ownReferenceEstimate: Int {
+        // Told apart by length first: comparing two different names takes the slow path of String's `==`.
+        switch name.rawValue.utf8.count {
+        case 3: name == .ref ? 1 : 0
+        case 6: name == .if ? 1 : 0
+        case 9: name == .condition ? 1 : 0
+        case 10: name == .getAtt ? 1 : 0
+        case 7: name == .sub ? Self.substitutions(in: argument.stringValue ?? arguments.first?.stringValue) : 0
+        default: 0
+        }
+    }
+
+    /// The number of `${` in `text`, found by `memchr`.
+    private static func substitutions(in text: String?) -> Int {
+        guard var text else { return 0 }
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return 0 }
+            var count = 0
+            var offset = 0
+            while offset < bytes.count, let found = memchr(base + offset, Int32(UInt8(ascii: "$")), bytes.count - offset) {
+                let dollar = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+                if dollar + 1 < bytes.count && base[dollar + 1] == UInt8(ascii: "{") { count += 1 }
+                offset = dollar + 1
+            }
+            return count
+        }
     }
 
     /// The list items of the argument, or an empty list when it is not a list.
@@ -136,7 +176,16 @@ extension Value {
     /// `{"Condition": "IsProd"}` is an intrinsic only when its argument is a string: an IAM statement's
     /// `Condition` block is a map and stays one.
     public static func map(_ entries: [ValueMap.Entry], at position: Position) -> Value {
+        var references = 0
+        return map(entries, at: position, referenceEstimate: &references)
+    }
+
+    /// Builds a map value as ``map(_:at:)`` does, adding the references of the intrinsic it makes, if it makes
+    /// one, to `referenceEstimate` (``Intrinsic/ownReferenceEstimate``).
+    @inline(__always)
+    static func map(_ entries: [ValueMap.Entry], at position: Position, referenceEstimate: inout Int) -> Value {
         if entries.count == 1, let intrinsic = SingleKeyMeaning(key: entries[0].key).intrinsic(argument: entries[0].value) {
+            referenceEstimate += intrinsic.ownReferenceEstimate
             return Value(.intrinsic(intrinsic), at: position)
         }
         return Value(.map(ValueMap(entries)), at: position)

@@ -15,6 +15,8 @@ struct JSONParser {
     private var depth = 0
     /// Problems that do not stop loading (a trailing comma).
     private var warnings: [ParseError] = []
+    /// The references the intrinsic functions read so far write (``Intrinsic/ownReferenceEstimate``).
+    private var referenceEstimate = 0
     /// The entries and items of the objects and lists still open, each container's above its parent's.
     private let entryStack: ElementStack<ValueMap.Entry>
     private let itemStack: ElementStack<Value>
@@ -50,6 +52,13 @@ struct JSONParser {
     }
 
     static func parse(_ raw: UnsafeRawBufferPointer, limits: LoadLimits = .default, warnings: inout [ParseError]) throws -> Value {
+        var references = 0
+        return try parse(raw, limits: limits, warnings: &warnings, referenceEstimate: &references)
+    }
+
+    /// Parses one JSON document, adding to `referenceEstimate` the references its intrinsic functions write.
+    static func parse(_ raw: UnsafeRawBufferPointer, limits: LoadLimits = .default, warnings: inout [ParseError],
+                      referenceEstimate: inout Int) throws -> Value {
         let bytes = raw.bindMemory(to: UInt8.self)
         var parser = JSONParser(bytes: bytes, limits: limits)
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
@@ -67,6 +76,7 @@ struct JSONParser {
                              position: parser.position)
         }
         warnings += parser.warnings
+        referenceEstimate += parser.referenceEstimate
         return value
     }
 
@@ -250,6 +260,7 @@ struct JSONParser {
             let meaning = singleKeyMeaning(number: keyNumbers[first], key: entryStack[first].key)
             let entry = entryStack.removeLast()
             if let intrinsic = meaning.intrinsic(argument: entry.value) {
+                referenceEstimate += intrinsic.ownReferenceEstimate
                 return Value(.intrinsic(intrinsic), at: start)
             }
             return Value(.map(ValueMap([entry])), at: start)

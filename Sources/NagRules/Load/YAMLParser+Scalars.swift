@@ -112,7 +112,9 @@ extension YAMLTreeBuilder {
             let argument = name == .getAtt
                 ? getAttArgument(text, at: contentPosition)
                 : Value(.string(interner.string(text)), at: contentPosition)
-            return Value(.intrinsic(Intrinsic(name: name, argument: argument)), at: position)
+            let intrinsic = Intrinsic(name: name, argument: argument)
+            referenceEstimate += intrinsic.ownReferenceEstimate
+            return Value(.intrinsic(intrinsic), at: position)
         case .nonSpecific:
             return Value(.string(String(decoding: text, as: UTF8.self)), at: contentPosition)
         case .standard(let name):

@@ -17,6 +17,14 @@ enum YAMLParser {
     /// Parses one YAML document; problems that do not stop loading (a tag CloudFormation does not know,
     /// such as a pre-processor's `!Rain::Embed`) are added to `warnings`.
     static func parse(_ bytes: UnsafeRawBufferPointer, limits: LoadLimits, warnings: inout [ParseError]) throws -> Value {
+        var references = 0
+        return try parse(bytes, limits: limits, warnings: &warnings, referenceEstimate: &references)
+    }
+
+    /// Parses one YAML document, adding to `referenceEstimate` the references its intrinsic functions write (an
+    /// alias's are not counted again).
+    static func parse(_ bytes: UnsafeRawBufferPointer, limits: LoadLimits, warnings: inout [ParseError],
+                      referenceEstimate: inout Int) throws -> Value {
         guard let base = bytes.baseAddress, !bytes.isEmpty else {
             throw ParseError(message: "no YAML document found: the file is empty", position: .start)
         }
@@ -74,6 +82,7 @@ enum YAMLParser {
                              position: .start)
         }
         warnings += builder.warnings
+        referenceEstimate += builder.referenceEstimate
         return root
     }
 }
@@ -131,6 +140,8 @@ struct YAMLTreeBuilder {
     var tagCache: [(bytes: [UInt8], meaning: TagMeaning)] = []
     /// Problems that do not stop loading (unknown tags, read as if untagged).
     var warnings: [ParseError] = []
+    /// The references the intrinsic functions built so far write (``Intrinsic/ownReferenceEstimate``).
+    var referenceEstimate = 0
 
     /// Maps with more entries than this check duplicates through a hash table instead of a scan.
     static let duplicateScanLimit = 16
@@ -205,10 +216,12 @@ struct YAMLTreeBuilder {
             if !frame.merges.isEmpty {
                 list = Self.applyMerges(frame.merges, to: list)
             }
-            value = Value.map(list, at: frame.contentPosition)
+            value = Value.map(list, at: frame.contentPosition, referenceEstimate: &referenceEstimate)
         }
         if let name = frame.intrinsic {
-            value = Value(.intrinsic(Intrinsic(name: name, argument: value)), at: frame.position)
+            let intrinsic = Intrinsic(name: name, argument: value)
+            referenceEstimate += intrinsic.ownReferenceEstimate
+            value = Value(.intrinsic(intrinsic), at: frame.position)
         }
         if let anchor = frame.anchor {
             anchors[anchor] = (value, frame.size, frame.height)

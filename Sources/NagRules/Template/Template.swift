@@ -19,13 +19,15 @@ public struct Template: Sendable {
         let resources: [Resource]
         let outputs: [Output]
         let diagnostics: [LoadDiagnostic]
+        let referenceEstimate: Int?
         let resourceIndex: ResourceIndex
         let parameterIndex: [String: Int]
         let conditionIndex: [String: Int]
 
         init(file: String, root: Value, formatVersion: Value?, description: Value?, metadata: Value?,
              parameters: [Parameter], mappings: ValueMap?, conditions: [ConditionDefinition], transform: Value?,
-             rules: Value?, resources: [Resource], outputs: [Output], diagnostics: [LoadDiagnostic]) {
+             rules: Value?, resources: [Resource], outputs: [Output], diagnostics: [LoadDiagnostic],
+             referenceEstimate: Int?) {
             self.file = file
             self.root = root
             self.formatVersion = formatVersion
@@ -39,6 +41,7 @@ public struct Template: Sendable {
             self.resources = resources
             self.outputs = outputs
             self.diagnostics = diagnostics
+            self.referenceEstimate = referenceEstimate
             self.resourceIndex = ResourceIndex(resources: resources, root: root)
             self.parameterIndex = Dictionary(parameters.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
             self.conditionIndex = Dictionary(conditions.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
@@ -63,16 +66,21 @@ public struct Template: Sendable {
     public var outputs: [Output] { storage.outputs }
     /// Shape problems found while reading the sections.
     public var diagnostics: [LoadDiagnostic] { storage.diagnostics }
+    /// The references the loaded document's intrinsic functions write (``LoadedDocument/referenceEstimate``); nil
+    /// for a template whose resources were not all loaded as written (the SAM expansion's).
+    var referenceEstimate: Int? { storage.referenceEstimate }
     private var resourceIndex: ResourceIndex { storage.resourceIndex }
     private var parameterIndex: [String: Int] { storage.parameterIndex }
     private var conditionIndex: [String: Int] { storage.conditionIndex }
 
     init(file: String, root: Value, formatVersion: Value?, description: Value?, metadata: Value?,
          parameters: [Parameter], mappings: ValueMap?, conditions: [ConditionDefinition], transform: Value?,
-         rules: Value?, resources: [Resource], outputs: [Output], diagnostics: [LoadDiagnostic]) {
+         rules: Value?, resources: [Resource], outputs: [Output], diagnostics: [LoadDiagnostic],
+         referenceEstimate: Int? = nil) {
         storage = Storage(file: file, root: root, formatVersion: formatVersion, description: description, metadata: metadata,
                           parameters: parameters, mappings: mappings, conditions: conditions, transform: transform,
-                          rules: rules, resources: resources, outputs: outputs, diagnostics: diagnostics)
+                          rules: rules, resources: resources, outputs: outputs, diagnostics: diagnostics,
+                          referenceEstimate: referenceEstimate)
     }
 
     public func resource(named logicalId: String) -> Resource? {

@@ -27,7 +27,7 @@ public struct TemplateLoader: Sendable {
         let document = try documents.parse(bytes: bytes, file: file, format: format)
         var reader = TemplateReader(file: file, diagnostics: document.warnings)
         do {
-            return try reader.read(document.root)
+            return try reader.read(document.root, referenceEstimate: document.referenceEstimate)
         } catch let diagnostic as LoadDiagnostic {
             throw diagnostic
         } catch {

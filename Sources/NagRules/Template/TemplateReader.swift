@@ -13,8 +13,9 @@ struct TemplateReader {
         "Transform", "Rules", "Resources", "Outputs", "Hooks",
     ]
 
-    /// Builds a template, or throws when the document is not a CloudFormation template at all.
-    mutating func read(_ root: Value) throws -> Template {
+    /// Builds a template, or throws when the document is not a CloudFormation template at all. `referenceEstimate`
+    /// is the document's (``LoadedDocument/referenceEstimate``), kept for the graph.
+    mutating func read(_ root: Value, referenceEstimate: Int? = nil) throws -> Template {
         guard let top = root.mapValue else {
             throw LoadDiagnostic(
                 "not a CloudFormation template: the document is \(root.kindDescription), expected a map of sections such as Resources",
@@ -51,7 +52,8 @@ struct TemplateReader {
             rules: top["Rules"],
             resources: resources,
             outputs: readOutputs(top.entry("Outputs")),
-            diagnostics: diagnostics)
+            diagnostics: diagnostics,
+            referenceEstimate: referenceEstimate)
     }
 
     private static func transformNames(_ value: Value?) -> [String] {

@@ -1,0 +1,149 @@
+import Foundation
+import Testing
+@testable import NagRules
+
+/// The loaders count the references a document's intrinsic functions write, so the graph allocates its list of
+/// references once instead of doubling it (doubling held the old and new storage at once: the peak of a large
+/// template's loading). The estimate must never be short for a template loaded as written, or the list grows
+/// after all; when it is short (YAML aliases) the graph must still record every reference.
+@Suite struct ReferenceEstimateTests {
+    /// Every spelling of a reference, in YAML: short and long forms, `Fn::Sub` with several names and with a
+    /// variable map, `Fn::If`, `Condition` and `DependsOn` attributes, and a `Fn::Join` that references nothing.
+    static let yaml = """
+        Parameters:
+          Env: {Type: String}
+        Conditions:
+          IsProd: !Equals [!Ref Env, prod]
+        Resources:
+          Key:
+            Type: AWS::KMS::Key
+          Bucket:
+            Type: AWS::S3::Bucket
+            Condition: IsProd
+            DependsOn: [Key, Missing]
+            Properties:
+              BucketName: !Sub "${AWS::StackName}-${Env}-data"
+              KmsKeyId: !GetAtt Key.Arn
+              Tags:
+                - Key: stage
+                  Value: !If [IsProd, prod, dev]
+                - Key: owner
+                  Value: {Ref: Env}
+                - Key: arn
+                  Value: !Sub ["${Prefix}-${Key.Arn}", {Prefix: !Ref "AWS::Region"}]
+                - Key: joined
+                  Value: !Join ["", [a, b]]
+        Outputs:
+          Arn:
+            Condition: IsProd
+            Value: {"Fn::GetAtt": [Bucket, Arn]}
+        """
+
+    /// The same template in JSON.
+    static let json = """
+        {"Parameters": {"Env": {"Type": "String"}},
+         "Conditions": {"IsProd": {"Fn::Equals": [{"Ref": "Env"}, "prod"]}},
+         "Resources": {
+           "Key": {"Type": "AWS::KMS::Key"},
+           "Bucket": {"Type": "AWS::S3::Bucket", "Condition": "IsProd", "DependsOn": ["Key", "Missing"],
+             "Properties": {
+               "BucketName": {"Fn::Sub": "${AWS::StackName}-${Env}-data"},
+               "KmsKeyId": {"Fn::GetAtt": "Key.Arn"},
+               "Tags": [
+                 {"Key": "stage", "Value": {"Fn::If": ["IsProd", "prod", "dev"]}},
+                 {"Key": "owner", "Value": {"Ref": "Env"}},
+                 {"Key": "arn", "Value": {"Fn::Sub": ["${Prefix}-${Key.Arn}", {"Prefix": {"Ref": "AWS::Region"}}]}},
+                 {"Key": "joined", "Value": {"Fn::Join": ["", ["a", "b"]]}}]}}},
+         "Outputs": {"Arn": {"Condition": "IsProd", "Value": {"Fn::GetAtt": ["Bucket", "Arn"]}}}}
+        """
+
+    private func load(_ text: String, format: TemplateFormat) throws -> Template {
+        try TemplateLoader().load(bytes: Array(text.utf8), file: "t", format: format)
+    }
+
+    @Test(arguments: [TemplateFormat.yaml, .json])
+    func countsEachSpellingOfAReference(format: TemplateFormat) throws {
+        let template = try load(format == .yaml ? Self.yaml : Self.json, format: format)
+        // Ref Env, two names of the first Sub, GetAtt, If, the long-form Ref, two names of the second Sub (one
+        // of them its own variable), its Ref, the output's GetAtt.
+        #expect(template.referenceEstimate == 10)
+        // Plus the Condition and the two DependsOn names of the bucket, and the output's Condition.
+        #expect(GraphBuilder.capacity(for: template) == 14)
+        // Recorded: all of them but the second Sub's own variable.
+        let graph = ResourceGraph(template: template)
+        #expect(graph.references.count == 13)
+    }
+
+    @Test func aliasedReferencesAreAllRecorded() throws {
+        // The anchored Ref is counted once while loading but written three times: the estimate falls short and
+        // the graph grows its list instead of losing references.
+        let text = """
+            Resources:
+              Key:
+                Type: AWS::KMS::Key
+              A:
+                Type: AWS::SQS::Queue
+                Properties:
+                  KmsMasterKeyId: &key !Ref Key
+              B:
+                Type: AWS::SQS::Queue
+                Properties:
+                  KmsMasterKeyId: *key
+              C:
+                Type: AWS::SQS::Queue
+                Properties:
+                  KmsMasterKeyId: *key
+            """
+        let template = try load(text, format: .yaml)
+        #expect(template.referenceEstimate == 1)
+        let graph = ResourceGraph(template: template)
+        #expect(graph.references.map(\.source.name) == ["A", "B", "C"])
+        #expect(graph.references(to: .resource("Key")).count == 3)
+    }
+
+    @Test func expandedServerlessTemplatesHaveNoEstimate() throws {
+        let text = """
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Function:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Runtime: python3.12
+                  Handler: index.handler
+                  InlineCode: "def handler(event, context): pass"
+            """
+        let template = try load(text, format: .yaml)
+        #expect(template.referenceEstimate != nil)
+        let expanded = template.expandingServerlessResources()
+        #expect(expanded.referenceEstimate == nil)
+        // The generated role is referenced by the function all the same.
+        #expect(!ResourceGraph(template: expanded).references.isEmpty)
+    }
+
+    /// Every template among the test fixtures: loaded as written, the estimate is never short, so the graph's
+    /// list of references is allocated once.
+    @Test func neverShortForTheFixtures() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures")
+        let files = FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String }
+            .filter { $0.hasSuffix(".json") || $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") || $0.hasSuffix(".template") }
+            .sorted() ?? []
+        var checked = 0
+        for file in files {
+            guard let template = try? TemplateLoader().load(path: root.appendingPathComponent(file).path),
+                  !template.resources.isEmpty, !Self.usesAliases(root.appendingPathComponent(file).path) else { continue }
+            let capacity = try #require(GraphBuilder.capacity(for: template))
+            let recorded = ResourceGraph(template: template).references.count
+            #expect(recorded <= capacity, "\(file): \(recorded) references, room for \(capacity)")
+            checked += 1
+        }
+        #expect(checked >= 15)
+    }
+
+    /// Whether a YAML file uses an alias (`*name`), whose references are counted once however often it is used.
+    private static func usesAliases(_ path: String) -> Bool {
+        guard path.hasSuffix(".yaml") || path.hasSuffix(".yml"),
+              let text = try? String(contentsOfFile: path, encoding: .utf8) else { return false }
+        return text.contains(": *") || text.contains("- *")
+    }
+}
