@@ -106,8 +106,7 @@ struct ShortStrings {
     /// The string of `bytes` (1 to 15 of them), whose ``key(_:count:)`` is `key`.
     mutating func string(_ bytes: UnsafeBufferPointer<UInt8>, key: (UInt64, UInt64)) -> String {
         if keys.isEmpty { resize(Self.initialSlots) }
-        let mixed = (key.0 ^ (key.1 &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9
-        let slot = Int(truncatingIfNeeded: mixed >> shift)
+        let slot = Int(truncatingIfNeeded: KeyPrint.mix(key.0, key.1) >> shift)
         if keys[slot] == key { return strings[slot] }
         let string = String(decoding: bytes, as: UTF8.self)
         keys[slot] = key
@@ -174,7 +173,12 @@ struct KeyPrint: Equatable {
 
     /// A slot in a table of `mask + 1` slots (a power of two).
     @inline(__always) func slot(mask: Int) -> Int {
-        let mixed = (low ^ (high &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9
-        return Int(truncatingIfNeeded: mixed >> 32) & mask
+        Int(truncatingIfNeeded: Self.mix(low, high) >> 32) & mask
+    }
+
+    /// Two words folded into one whose high bits depend on every bit of both: the slot of a print here, and of a
+    /// short string in ``ShortStrings``, taken from those bits.
+    @inline(__always) static func mix(_ low: UInt64, _ high: UInt64) -> UInt64 {
+        (low ^ (high &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9
     }
 }
