@@ -25,8 +25,9 @@ struct GraphBuilder {
     /// Records every reference. The array of references is allocated once, at the loader's estimate of their
     /// number plus the resources' `DependsOn` and `Condition` entries: grown by doubling instead, its old and new
     /// storage were both held at the moment it grew, the largest moment of a large template's loading and
-    /// graphing (0.4x a 5 MB template's size in memory, which the allocator keeps for reuse). The estimate is only
-    /// short when YAML aliases repeat references or the template was built in code; the array then grows.
+    /// graphing (0.4x a 5 MB template's size in memory, which the allocator keeps for reuse). For a template loaded as
+    /// written the estimate is never short; one built in code or rewritten by the SAM expansion has none, and the
+    /// array grows as it needs.
     mutating func build() {
         if let capacity = Self.capacity(for: template) {
             references.reserveCapacity(capacity)

@@ -22,7 +22,7 @@ enum YAMLParser {
     }
 
     /// Parses one YAML document, adding to `referenceEstimate` the references its intrinsic functions write (an
-    /// alias's are not counted again).
+    /// alias's as often as it is used).
     static func parse(_ bytes: UnsafeRawBufferPointer, limits: LoadLimits, warnings: inout [ParseError],
                       referenceEstimate: inout Int) throws -> Value {
         guard let base = bytes.baseAddress, !bytes.isEmpty else {
@@ -122,6 +122,8 @@ struct YAMLTreeBuilder {
         /// an empty slot, else an index into `entries`.
         var keyTable: [Int32]?
         var merges: [Value] = []
+        /// ``YAMLTreeBuilder/referenceEstimate`` when the node opened: what its subtree adds is the difference.
+        var referencesBefore = 0
     }
 
     let input: UnsafeBufferPointer<UInt8>
@@ -132,7 +134,9 @@ struct YAMLTreeBuilder {
     let entries = ElementStack<ValueMap.Entry>()
     /// The ``KeyPrint`` of each entry on `entries`, at the same index.
     let keyPrints = ElementStack<KeyPrint>()
-    var anchors: [String: (value: Value, size: Int, height: Int)] = [:]
+    /// Each anchor's node, its size and height, and the references its intrinsic functions write (added again
+    /// wherever an alias repeats it).
+    var anchors: [String: (value: Value, size: Int, height: Int, references: Int)] = [:]
     var aliasExpansion = 0
     var root: Value?
     var cursor: CharacterCursor
@@ -166,15 +170,16 @@ struct YAMLTreeBuilder {
                         position: contentPosition)
             if let anchor = data.anchor {
                 let key = String(decoding: text, as: UTF8.self)
-                anchors[Self.string(anchor)] = (Value(.string(key), at: contentPosition), 1, 0)
+                anchors[Self.string(anchor)] = (Value(.string(key), at: contentPosition), 1, 0, 0)
             }
             return
         }
 
+        let referencesBefore = referenceEstimate
         let value = try scalarValue(text: text, tag: data.tag, style: data.style,
                                          position: position, contentPosition: contentPosition)
         if let anchor = data.anchor {
-            anchors[Self.string(anchor)] = (value, 1, 0)
+            anchors[Self.string(anchor)] = (value, 1, 0, referenceEstimate - referencesBefore)
         }
         try attach(value, size: 1, height: 0)
     }
@@ -200,7 +205,8 @@ struct YAMLTreeBuilder {
         let contentPosition = (tag != nil || anchor != nil) ? cursor.contentPosition(start: start, end: end) : position
         frames.append(Frame(kind: kind, position: position, contentPosition: contentPosition,
                             intrinsic: intrinsic, anchor: anchor.map(Self.string),
-                            start: kind == .sequence ? items.count : entries.count))
+                            start: kind == .sequence ? items.count : entries.count,
+                            referencesBefore: referenceEstimate))
     }
 
     mutating func close() throws {
@@ -224,14 +230,14 @@ struct YAMLTreeBuilder {
             value = Value(.intrinsic(intrinsic), at: frame.position)
         }
         if let anchor = frame.anchor {
-            anchors[anchor] = (value, frame.size, frame.height)
+            anchors[anchor] = (value, frame.size, frame.height, referenceEstimate - frame.referencesBefore)
         }
         try attach(value, size: frame.size, height: frame.height)
     }
 
     mutating func alias(_ anchorPointer: UnsafeMutablePointer<yaml_char_t>?, at position: Position) throws {
         let name = anchorPointer.map(Self.string) ?? ""
-        guard let (value, size, height) = anchors[name] else {
+        guard let (value, size, height, references) = anchors[name] else {
             if (0..<frames.count).contains(where: { frames[$0].anchor == name }) {
                 throw ParseError(message: "alias *\(name) refers to a node that contains it (recursive alias)",
                                  position: position)
@@ -264,6 +270,7 @@ struct YAMLTreeBuilder {
             try setKey(key, print: print, at: position, isMerge: false)
             return
         }
+        referenceEstimate += references
         try attach(value, size: size, height: height)
     }
 
