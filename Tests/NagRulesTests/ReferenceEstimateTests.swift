@@ -108,6 +108,19 @@ import Testing
         #expect(GraphBuilder.capacity(for: template) == 6)
     }
 
+    @Test func aRunawayEstimateIsNotReserved() throws {
+        // 1,000 `${!a}` (literals, no reference) in one anchored Fn::Sub, used 3,000 times in the template's
+        // metadata (which the graph does not walk): an estimate of three million, and not one reference.
+        let sub = String(repeating: "${!a}", count: 1_000)
+        let text = "Metadata:\n  Texts:\n    - &s !Sub \"\(sub)\"\n" + String(repeating: "    - *s\n", count: 2_999)
+            + "Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n"
+        let template = try load(text, format: .yaml)
+        #expect(template.referenceEstimate == 3_000_000)
+        let graph = ResourceGraph(template: template)
+        #expect(graph.references.isEmpty)
+        #expect(graph.references.capacity < GraphBuilder.reservationLimit * 3 / 2)
+    }
+
     @Test func templatesBuiltWithoutAnEstimateStillRecordEveryReference() throws {
         let loaded = try load(Self.yaml, format: .yaml)
         let rebuilt = Template(

@@ -30,7 +30,7 @@ struct GraphBuilder {
     /// array grows as it needs.
     mutating func build() {
         if let capacity = Self.capacity(for: template) {
-            references.reserveCapacity(capacity)
+            references.reserveCapacity(min(capacity, Self.reservationLimit))
         }
         for resource in template.resources {
             let node = GraphNode.resource(resource.logicalId)
@@ -68,6 +68,11 @@ struct GraphBuilder {
             }
         }
     }
+
+    /// The most references room is made for before the walk (72 MB of them): far more than any template writes,
+    /// and a bound for a crafted one whose estimate runs away (an `Fn::Sub` of thousands of `${!Literal}`, which
+    /// reference nothing, repeated by YAML aliases a million times). Past it the array grows as it needs.
+    static let reservationLimit = 1 << 20
 
     /// The references to make room for: the loader's estimate for the intrinsic functions, plus one per `DependsOn`
     /// name and `Condition` entry of a resource or output; nil when the template has no estimate.
