@@ -185,9 +185,16 @@ extension Value {
     @inline(__always)
     static func map(_ entries: [ValueMap.Entry], at position: Position, referenceEstimate: inout Int) -> Value {
         if entries.count == 1, let intrinsic = SingleKeyMeaning(key: entries[0].key).intrinsic(argument: entries[0].value) {
-            referenceEstimate += intrinsic.ownReferenceEstimate
-            return Value(.intrinsic(intrinsic), at: position)
+            return .intrinsic(intrinsic, at: position, countingInto: &referenceEstimate)
         }
         return Value(.map(ValueMap(entries)), at: position)
+    }
+
+    /// The value of an intrinsic function, its references (``Intrinsic/ownReferenceEstimate``) added to
+    /// `referenceEstimate`. The loaders make every intrinsic through here, so none goes uncounted.
+    @inline(__always)
+    static func intrinsic(_ intrinsic: Intrinsic, at position: Position, countingInto referenceEstimate: inout Int) -> Value {
+        referenceEstimate += intrinsic.ownReferenceEstimate
+        return Value(.intrinsic(intrinsic), at: position)
     }
 }

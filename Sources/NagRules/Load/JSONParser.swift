@@ -260,8 +260,7 @@ struct JSONParser {
             let meaning = singleKeyMeaning(number: keyNumbers[first], key: entryStack[first].key)
             let entry = entryStack.removeLast()
             if let intrinsic = meaning.intrinsic(argument: entry.value) {
-                referenceEstimate += intrinsic.ownReferenceEstimate
-                return Value(.intrinsic(intrinsic), at: start)
+                return .intrinsic(intrinsic, at: start, countingInto: &referenceEstimate)
             }
             return Value(.map(ValueMap([entry])), at: start)
         }

@@ -112,9 +112,7 @@ extension YAMLTreeBuilder {
             let argument = name == .getAtt
                 ? getAttArgument(text, at: contentPosition)
                 : Value(.string(interner.string(text)), at: contentPosition)
-            let intrinsic = Intrinsic(name: name, argument: argument)
-            referenceEstimate += intrinsic.ownReferenceEstimate
-            return Value(.intrinsic(intrinsic), at: position)
+            return .intrinsic(Intrinsic(name: name, argument: argument), at: position, countingInto: &referenceEstimate)
         case .nonSpecific:
             return Value(.string(String(decoding: text, as: UTF8.self)), at: contentPosition)
         case .standard(let name):

@@ -225,9 +225,8 @@ struct YAMLTreeBuilder {
             value = Value.map(list, at: frame.contentPosition, referenceEstimate: &referenceEstimate)
         }
         if let name = frame.intrinsic {
-            let intrinsic = Intrinsic(name: name, argument: value)
-            referenceEstimate += intrinsic.ownReferenceEstimate
-            value = Value(.intrinsic(intrinsic), at: frame.position)
+            value = .intrinsic(Intrinsic(name: name, argument: value), at: frame.position,
+                               countingInto: &referenceEstimate)
         }
         if let anchor = frame.anchor {
             anchors[anchor] = (value, frame.size, frame.height, referenceEstimate - frame.referencesBefore)
